@@ -152,6 +152,11 @@ type SearchHit struct {
 type Store interface {
 	// PutArticle writes one article and everything extracted from it in one transaction.
 	PutArticle(ctx context.Context, g *ArticleGraph) (PutResult, error)
+	// PutArticles writes several articles in one transaction (batched writes: UNWIND
+	// in Neo4j), with the same result as putting them one by one in order. If it fails,
+	// nothing of the batch is visible and the caller may retry the articles one by one
+	// to isolate a bad one.
+	PutArticles(ctx context.Context, gs []*ArticleGraph) ([]PutResult, error)
 	// DeleteArticle removes an article, its reports and whatever it alone supported:
 	// statements left without reports, actors and incidents no article mentions any more.
 	DeleteArticle(ctx context.Context, id string) error
