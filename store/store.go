@@ -141,7 +141,8 @@ type SearchHit struct {
 //     replaces everything that article contributed.
 //   - Statements and direct edges are derived from reports by GroupReports and
 //     DirectEdges, so the graph does not depend on the order articles were loaded.
-//   - Actors are upserted by id: aliases are the union of every article's, and a
+//   - Actors are upserted by id: the name first stored is kept (a different name in a
+//     later write becomes an alias), aliases are the union of every article's, and a
 //     non-empty Country, AffiliationID or Role is kept over an empty one (ties break
 //     by the lexically smaller value). Ids merged away by MergeActors are redirected
 //     to the kept actor on every later write, so curation survives re-loads.

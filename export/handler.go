@@ -1,0 +1,101 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/demarche/demarche/store"
+)
+
+// Handler serves GET /export/{format} with the filters of the statements query
+// as URL parameters: kinds (comma-separated), speaker, target, either (actor
+// ids, comma-separated), incident, from and to (YYYY-MM-DD), publisher, text,
+// article, rollup (default true, as the CLI) and graph (actors or provenance).
+// Bad parameters answer 400 and an unknown format 404 before anything is
+// written; a store failure midway aborts the response so the client sees a
+// broken transfer, never a short file that looks whole.
+func Handler(s store.Store) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /export/{format}", func(w http.ResponseWriter, r *http.Request) {
+		opts, err := ParseQuery(r.PathValue("format"), r.URL.Query())
+		if errors.Is(err, ErrUnknown) {
+			http.Error(w, err.Error(), http.StatusNotFound)
+			return
+		}
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", ContentType(opts.Format))
+		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", FileName(opts)))
+		h.Set("X-Content-Type-Options", "nosniff")
+		if err := Write(r.Context(), w, s, opts); err != nil {
+			if r.Context().Err() == nil {
+				slog.ErrorContext(r.Context(), "export failed", "format", opts.Format, "err", err)
+			}
+			panic(http.ErrAbortHandler)
+		}
+	})
+	return mux
+}
+
+// ParseQuery turns an export request's format and URL parameters into Options.
+// Errors wrap ErrUnknown for an unknown format, else store.ErrInvalid.
+func ParseQuery(format string, q url.Values) (Options, error) {
+	opts := Options{Format: format, Graph: q.Get("graph"), Filter: store.StatementFilter{Rollup: true}}
+	if _, ok := formatInfos[format]; !ok {
+		return opts, fmt.Errorf("%w %q (want one of %s)", ErrUnknown, format, strings.Join(Formats, ", "))
+	}
+	if g := opts.graph(); g != GraphActors && g != GraphProvenance {
+		return opts, fmt.Errorf("%w: graph %q (want %s or %s)", store.ErrInvalid, g, GraphActors, GraphProvenance)
+	}
+	f := &opts.Filter
+	for _, k := range list(q.Get("kinds")) {
+		kind := store.StatementKind(strings.ToUpper(k))
+		if !kind.Valid() {
+			return opts, fmt.Errorf("%w: statement kind %q", store.ErrInvalid, k)
+		}
+		f.Kinds = append(f.Kinds, kind)
+	}
+	f.Speakers, f.Targets, f.Either = list(q.Get("speaker")), list(q.Get("target")), list(q.Get("either"))
+	f.Incident, f.Publisher, f.TextContains, f.ArticleID = q.Get("incident"), q.Get("publisher"), q.Get("text"), q.Get("article")
+	for _, d := range []struct {
+		name string
+		into *time.Time
+	}{{"from", &f.From}, {"to", &f.To}} {
+		v := q.Get(d.name)
+		if v == "" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return opts, fmt.Errorf("%w: %s=%q is not YYYY-MM-DD", store.ErrInvalid, d.name, v)
+		}
+		*d.into = t
+	}
+	if v := q.Get("rollup"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return opts, fmt.Errorf("%w: rollup=%q is not true or false", store.ErrInvalid, v)
+		}
+		f.Rollup = b
+	}
+	return opts, nil
+}
+
+func list(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,165 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// assemble is stage 7: statements above the confidence threshold and the
+// entities they and the article name, under canonical names.
+func (a *analysis) assemble(minConf float64) Result {
+	res := Result{Article: articleInfo(a.doc), Entities: []Entity{}, Statements: []Statement{}}
+	type key struct {
+		sp, tg *entity
+		kind   string
+	}
+	best := map[key]int{}
+	var keys []key
+	for i, st := range a.stmts {
+		if st.conf > 1 {
+			a.stmts[i].conf = 1
+		}
+		k := key{st.speaker, st.target, st.kind}
+		if j, ok := best[k]; ok {
+			if st.conf > a.stmts[j].conf {
+				best[k] = i
+			}
+			continue
+		}
+		best[k] = i
+		keys = append(keys, k)
+	}
+	for _, k := range keys {
+		st := a.stmts[best[k]]
+		if st.conf < minConf {
+			continue
+		}
+		s := &a.sents[st.sent]
+		out := Statement{
+			Speaker:    st.speaker.name,
+			Kind:       st.kind,
+			Evidence:   s.text,
+			Quote:      quoteOf(s.text),
+			Confidence: round2(st.conf),
+			Date:       a.dateOf(s),
+		}
+		st.speaker.used = true
+		if st.target != nil {
+			n := st.target.name
+			out.Target = &n
+			st.target.used = true
+		}
+		if st.incident != nil {
+			n := st.incident.name
+			out.Incident = &n
+			st.incident.used = true
+		}
+		res.Statements = append(res.Statements, out)
+	}
+	// affiliation chains of used entities are used too
+	for _, e := range a.order {
+		if e.used {
+			for p := e.affil; p != nil && !p.used; p = p.affil {
+				p.used = true
+			}
+		}
+	}
+	for _, e := range a.order {
+		if !a.keep(e) {
+			continue
+		}
+		ent := Entity{Name: e.name, Type: e.typ, Role: e.role, Year: e.year, Country: e.country}
+		if e.affil != nil {
+			ent.Affiliation = e.affil.name
+			if !a.keep(e.affil) {
+				ent.Affiliation = ""
+			}
+		}
+		ent.Aliases = append([]string(nil), e.aliases...)
+		sort.Strings(ent.Aliases)
+		res.Entities = append(res.Entities, ent)
+	}
+	return res
+}
+
+// keep decides which entities the result lists: those statements use, named
+// persons, and actors the article names more than in passing.
+func (a *analysis) keep(e *entity) bool {
+	if e.used {
+		return true
+	}
+	switch e.typ {
+	case "PERSON":
+		return e.mentions > 0
+	case "STATE":
+		return e.mentions >= 2
+	case "AGENCY", "ORGANIZATION":
+		return e.mentions >= 1
+	}
+	return false
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// quoteOf returns the longest quoted passage of a sentence.
+func quoteOf(s string) string {
+	best := ""
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i+1:], '"')
+		if j < 0 {
+			break
+		}
+		q := strings.TrimSpace(s[i+1 : i+1+j])
+		if len(q) > len(best) && strings.Contains(q, " ") {
+			best = q
+		}
+		s = s[i+1+j+1:]
+	}
+	return strings.TrimRight(best, ",. ")
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+var months = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12, "jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
+}
+
+// dateOf is the day a sentence gives for its act ("on Tuesday", "on March
+// 23"), resolved against the article date; else the article date.
+func (a *analysis) dateOf(s *sentInfo) string {
+	if a.doc.Published.IsZero() {
+		return ""
+	}
+	pub := a.doc.Published
+	for i, t := range s.toks {
+		if wd, ok := weekdays[t.lower]; ok && isCap(t.text) {
+			d := int(pub.Weekday()-wd+7) % 7
+			return pub.AddDate(0, 0, -d).Format("2006-01-02")
+		}
+		if m, ok := months[t.lower]; ok && isCap(t.text) && i+1 < len(s.toks) && isNumber(s.toks[i+1].lower) && len(s.toks[i+1].lower) <= 2 {
+			day := 0
+			for _, c := range s.toks[i+1].lower {
+				day = day*10 + int(c-'0')
+			}
+			if day < 1 || day > 31 {
+				continue
+			}
+			y := pub.Year()
+			d := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+			if d.After(pub.AddDate(0, 0, 1)) {
+				d = d.AddDate(-1, 0, 0)
+			}
+			return d.Format("2006-01-02")
+		}
+	}
+	return pub.Format("2006-01-02")
+}

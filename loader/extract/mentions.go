@@ -1,0 +1,407 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// scan looks every lexicon phrase up in a sentence, longest match first.
+func (a *analysis) scan(s *sentInfo) {
+	toks := s.toks
+	var buf []byte
+	for i := 0; i < len(toks); {
+		ml := a.ix.maxLen[toks[i].lower]
+		if ml > len(toks)-i {
+			ml = len(toks) - i
+		}
+		matched := false
+		for n := ml; n >= 1; n-- {
+			buf = buf[:0]
+			for k := i; k < i+n; k++ {
+				if k > i {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, toks[k].lower...)
+			}
+			hs, ok := a.ix.phrases[string(buf)]
+			if !ok {
+				continue
+			}
+			var keep []hit
+			for _, h := range hs {
+				if capsOK(toks[i:i+n], h.caps) {
+					keep = append(keep, h)
+				}
+			}
+			if len(keep) == 0 {
+				continue
+			}
+			s.items = append(s.items, item{start: i, end: i + n, hits: keep})
+			i += n
+			matched = true
+			break
+		}
+		if !matched {
+			i++
+		}
+	}
+}
+
+func capsOK(toks []token, caps []uint8) bool {
+	for i, c := range caps {
+		switch c {
+		case 1:
+			if !isCap(toks[i].text) {
+				return false
+			}
+		case 2:
+			if !isAllCaps(toks[i].text) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// findMentions is stages 2 and 3: tokens become actor mentions.
+func (a *analysis) findMentions() {
+	for si := range a.sents {
+		s := &a.sents[si]
+		a.scan(s)
+		a.composeActors(s)
+	}
+	for si := range a.sents {
+		s := &a.sents[si]
+		a.findAdministrations(s)
+		a.findGroups(s)
+		a.findPersons(s)
+		a.findReferring(s)
+		s.sortMentions()
+	}
+}
+
+// stateHit reports the state an item names: by name or capital (strong) or by demonym (weak).
+func stateHit(it item) (ref int, strong, weak bool) {
+	for _, h := range it.hits {
+		if h.kind == hitState || h.kind == hitCapital {
+			return h.ref, true, false
+		}
+	}
+	for _, h := range it.hits {
+		if h.kind == hitDemonym {
+			return h.ref, false, true
+		}
+	}
+	return -1, false, false
+}
+
+func (a *analysis) addMention(s *sentInfo, start, end int, e *entity, kind mentionKind) {
+	// a new mention replaces the ones it covers
+	out := s.ments[:0]
+	for _, m := range s.ments {
+		if m.end <= start || m.start >= end {
+			out = append(out, m)
+		}
+	}
+	s.ments = append(out, mention{start: start, end: end, ent: e, kind: kind, pattern: -1})
+	if e != nil && kind == mActor {
+		e.mentions++
+		e.addAlias(s.span(start, end))
+	}
+}
+
+func (s *sentInfo) lower(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.toks[i].lower
+}
+
+// composeActors builds states, organizations and agencies from lexicon items:
+// "Chinese Foreign Ministry", "Ministry of Foreign Affairs of Russia",
+// "the US Embassy in Moscow", "the Russian government", "Beijing".
+func (a *analysis) composeActors(s *sentInfo) {
+	items := s.items
+	for k := 0; k < len(items); k++ {
+		it := items[k]
+		next := func(d int) (item, bool) {
+			if k+d < len(items) {
+				return items[k+d], true
+			}
+			return item{}, false
+		}
+		if ref, strong, weak := stateHit(it); strong || weak {
+			st := a.stateEntity(ref)
+			end := it.end
+			if s.lower(end) == "'s" {
+				end++
+			}
+			if nx, ok := next(1); ok && nx.start == end {
+				if h, ok := nx.has(hitAgencyHead); ok {
+					e, stop := a.locatedAgency(s, h.ref, st, nx.end)
+					a.addMention(s, it.start, stop, e, mActor)
+					k++
+					continue
+				}
+				if h, ok := nx.has(hitActor); ok && (a.lex.Actors[h.ref].Type == "AGENCY" || a.lex.Actors[h.ref].Type == "ORGANIZATION") &&
+					(a.lex.Actors[h.ref].Country == "" || a.lex.Actors[h.ref].Country == st.country) {
+					e := a.actorEntity(h.ref)
+					stop := a.absorbSeat(s, nx.end, e)
+					a.addMention(s, it.start, stop, e, mActor)
+					k++
+					continue
+				}
+				if _, ok := nx.has(hitStateNoun); ok && nx.start == it.end && !quantified(s, it.start) {
+					a.addMention(s, it.start, nx.end, st, mActor)
+					k++
+					continue
+				}
+			}
+			if strong {
+				if _, isCapital := it.has(hitCapital); isCapital {
+					if p := s.lower(it.start - 1); p == "in" || p == "at" || p == "near" {
+						continue
+					}
+				}
+				a.addMention(s, it.start, it.end, st, mActor)
+			} else {
+				s.ments = append(s.ments, mention{start: it.start, end: it.end, ent: st, kind: mDemonym, pattern: -1})
+			}
+			continue
+		}
+		if h, ok := it.has(hitAgencyHead); ok {
+			// "Ministry of Foreign Affairs of Russia"
+			j := it.end
+			if s.lower(j) == "of" {
+				j++
+				if s.lower(j) == "the" {
+					j++
+				}
+				if nx, ok := next(1); ok && nx.start == j {
+					if ref, strong, _ := stateHit(nx); strong {
+						st := a.stateEntity(ref)
+						e, stop := a.locatedAgency(s, h.ref, st, nx.end)
+						a.addMention(s, it.start, stop, e, mActor)
+						k++
+						continue
+					}
+				}
+			}
+			head := strings.ToLower(s.span(it.start, it.end))
+			if strings.Contains(head, "ministry") || strings.Contains(head, "foreign office") {
+				s.ments = append(s.ments, mention{start: it.start, end: it.end, kind: mBareHead, pattern: h.ref})
+			}
+			continue
+		}
+		if h, ok := it.has(hitActor); ok {
+			e := a.actorEntity(h.ref)
+			stop := a.absorbSeat(s, it.end, e)
+			a.addMention(s, it.start, stop, e, mActor)
+			continue
+		}
+	}
+}
+
+// locatedAgency makes the agency of pattern p for state st; a located
+// pattern (an embassy) takes its seat from "in City".
+func (a *analysis) locatedAgency(s *sentInfo, p int, st *entity, end int) (*entity, int) {
+	seat := ""
+	if a.lex.AgencyPatterns[p].Located && (s.lower(end) == "in" || s.lower(end) == "to") {
+		j := end + 1
+		if s.lower(j) == "the" {
+			j++
+		}
+		k := j
+		for k < len(s.toks) && isCap(s.toks[k].text) && k-j < 3 {
+			k++
+		}
+		if k > j {
+			seat = s.span(j, k)
+			end = k
+		}
+	}
+	return a.agencyEntity(p, st, seat), end
+}
+
+// absorbSeat extends an agency mention over "in Washington" when the city is
+// the agency's own seat of government.
+func (a *analysis) absorbSeat(s *sentInfo, end int, e *entity) int {
+	if s.lower(end) != "in" || e.country == "" {
+		return end
+	}
+	for _, it := range s.items {
+		if it.start == end+1 {
+			if h, ok := it.has(hitCapital); ok && a.lex.States[h.ref].Country == e.country {
+				return it.end
+			}
+		}
+	}
+	return end
+}
+
+var quantifiers = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
+	"ten": true, "eleven": true, "twelve": true, "several": true, "dozens": true, "dozen": true, "some": true,
+	"many": true, "relevant": true, "hundreds": true, "a": true, "an": true, "the": true, "these": true, "those": true, "other": true,
+}
+
+// findGroups finds non-state groups: "four alleged Chinese hackers",
+// "Russian-government backed hackers", "a hacking group backed by the Chinese
+// government", "Four members of China's military".
+func (a *analysis) findGroups(s *sentInfo) {
+	for _, it := range s.items {
+		_, isGroup := it.has(hitGroupNoun)
+		if h, ok := it.has(hitStateNoun); ok && !isGroup && (h.word == "officials" || h.word == "official") && quantified(s, it.start) {
+			isGroup = true
+		}
+		if !isGroup {
+			continue
+		}
+		switch s.lower(it.end) {
+		case "attacks", "attack", "activity", "activities", "campaign", "campaigns", "operation", "operations", "threat", "threats", "intrusions", "intrusion", "tools", "infrastructure":
+			continue
+		}
+		if s.mentionAt(it.start) >= 0 {
+			continue
+		}
+		// left: modifiers back to a demonym or state
+		var st *entity
+		start := it.start
+		for j := it.start - 1; j >= 0 && it.start-j <= 5; j-- {
+			mi := s.mentionAt(j)
+			if mi >= 0 {
+				m := s.ments[mi]
+				if m.kind == mDemonym || (m.kind == mActor && (m.ent.typ == "STATE" || m.ent.typ == "AGENCY")) {
+					st = m.ent
+					start = m.start
+					j = m.start
+					continue
+				}
+				break
+			}
+			w := s.toks[j].lower
+			if w == "-" || w == "backed" || w == "linked" || w == "sponsored" || w == "government" || w == "state" || w == "alleged" ||
+				w == "military" || w == "intelligence" || w == "cyber" || w == "hacking" || w == "suspected" || w == "so-called" {
+				if st != nil && (w == "alleged" || w == "suspected") {
+					start = j
+				}
+				continue
+			}
+			if st != nil && (quantifiers[w] || isNumber(w)) {
+				start = j
+				continue
+			}
+			break
+		}
+		end := it.end
+		// right: "backed by the Chinese government", "with links to Moscow"
+		if st == nil {
+			j := it.end
+			if w := s.lower(j); w == "backed" || w == "linked" || w == "sponsored" || w == "tied" || w == "with" || w == "working" {
+				for k := j; k < len(s.toks) && k-j < 6; k++ {
+					if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor {
+						st = s.ments[mi].ent
+						end = s.ments[mi].end
+						break
+					}
+				}
+			}
+			if st != nil {
+				if w := s.lower(start - 1); w == "a" || w == "an" {
+					start--
+				}
+			}
+		}
+		if st == nil {
+			continue
+		}
+		phrase := s.span(start, end)
+		name := canonicalGroup(phrase)
+		e := a.get(name, "GROUP")
+		if e.affil == nil {
+			e.affil = st
+			e.country = st.country
+		}
+		a.addMention(s, start, end, e, mActor)
+		if name != phrase {
+			e.addAlias(phrase)
+		}
+	}
+	// "four members of China's military", "members of the Chinese military"
+	for i := 0; i+2 < len(s.toks); i++ {
+		if s.toks[i+1].lower != "members" || s.toks[i+2].lower != "of" {
+			continue
+		}
+		start := i
+		if !(isNumber(s.toks[i].lower) || quantifiers[s.toks[i].lower]) {
+			if s.mentionAt(i) >= 0 {
+				continue
+			}
+			start = i + 1 // no quantifier: the group starts at "members"
+		}
+		j := i + 3
+		if s.lower(j) == "the" {
+			j++
+		}
+		mi := s.mentionAt(j)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].start != j || s.ments[mi].ent.typ == "GROUP" {
+			continue
+		}
+		m := s.ments[mi]
+		phrase := s.span(start, m.end)
+		e := a.get(canonicalGroup(phrase), "GROUP")
+		if e.affil == nil {
+			e.affil, e.country = m.ent, m.ent.country
+		}
+		a.addMention(s, start, m.end, e, mActor)
+	}
+}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsDigit(r) && r != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// canonicalGroup drops articles and hedges: "four alleged Chinese hackers" → "four Chinese hackers".
+func canonicalGroup(p string) string {
+	f := strings.Fields(p)
+	out := f[:0:0]
+	for i, w := range f {
+		lw := strings.ToLower(w)
+		if (i == 0 && (lw == "a" || lw == "an" || lw == "the")) || lw == "alleged" || lw == "suspected" || lw == "so-called" {
+			continue
+		}
+		if i == 0 {
+			w = lw
+			if isCap(f[i]) && !isAllCaps(f[i]) && len(f) > 1 && (quantifiers[lw] || isNumber(lw)) {
+				w = lw
+			} else if !quantifiers[lw] {
+				w = f[i]
+			}
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// quantified reports whether a number or quantifier precedes token i within
+// a few modifiers ("seven alleged Russian").
+func quantified(s *sentInfo, i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		w := s.toks[j].lower
+		if isNumber(w) || (quantifiers[w] && w != "a" && w != "an" && w != "the" && w != "other") {
+			return true
+		}
+		if !(w == "alleged" || w == "suspected" || w == "military" || w == "intelligence" || isCap(s.toks[j].text)) {
+			return false
+		}
+	}
+	return false
+}

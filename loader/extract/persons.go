@@ -1,0 +1,531 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+var nameStop = map[string]bool{
+	"The": true, "A": true, "An": true, "In": true, "On": true, "At": true, "But": true, "And": true, "If": true, "As": true,
+	"For": true, "It": true, "He": true, "She": true, "We": true, "They": true, "This": true, "That": true, "These": true,
+	"Those": true, "His": true, "Her": true, "Their": true, "Our": true, "Its": true, "Mr.": true, "Mrs.": true, "Ms.": true,
+	"Dr.": true, "Mr": true, "Mrs": true, "Ms": true, "January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true, "Monday": true,
+	"Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true, "According": true,
+	"Earlier": true, "Later": true, "Last": true, "Next": true, "Today": true, "Yesterday": true, "However": true, "Meanwhile": true,
+	"Speaking": true, "After": true, "Before": true, "While": true, "When": true, "Since": true, "So": true, "Such": true,
+	"Washington": true, "Beijing": true, "Moscow": true, "London": true, "Regarding": true, "Separately": true, "Also": true,
+	"Internet": true, "Cyber": true, "Security": true, "Affairs": true, "Ministry": true, "Department": true, "Office": true,
+	"Committee": true, "Council": true, "Agency": true, "Service": true, "Bureau": true, "News": true, "Post": true, "Times": true,
+	"Journal": true, "Daily": true, "Press": true, "Reuters": true, "Xinhua": true, "TASS": true, "Sputnik": true, "Global": true,
+	"General": true, "State": true, "National": true, "Federal": true, "Foreign": true, "Secretary": true, "President": true,
+	"Minister": true, "Director": true, "Spokesman": true, "Spokesperson": true, "Spokeswoman": true, "Prime": true, "Deputy": true,
+	"Twitter": true, "Facebook": true, "Telegram": true, "Thursday's": true, "Friday's": true, "More": true, "Source": true,
+	"Read": true, "Related": true, "Photo": true, "File": true, "Reporting": true, "Editing": true, "Advertisement": true,
+}
+
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "added": true, "stated": true, "noted": true, "stressed": true,
+	"emphasized": true, "emphasised": true, "insisted": true, "explained": true, "wrote": true, "tweeted": true, "declared": true,
+	"remarked": true, "commented": true, "underlined": true, "pointed": true, "argued": true, "continued": true, "announced": true,
+	"asserted": true, "reiterated": true,
+}
+
+func isNameTok(t token) bool {
+	if nameStop[t.text] {
+		return false
+	}
+	r := []rune(t.text)
+	if len(r) == 0 || !unicode.IsUpper(r[0]) {
+		return false
+	}
+	if len(r) == 2 && r[1] == '.' {
+		return true // an initial
+	}
+	for _, c := range r[1:] {
+		if !unicode.IsLetter(c) && c != '\'' {
+			return false
+		}
+	}
+	return len(r) > 1 && !isAllCaps(t.text)
+}
+
+// lexical reports whether token i belongs to a lexicon item other than a trigger.
+func (s *sentInfo) lexical(i int) bool {
+	for _, it := range s.items {
+		if it.start <= i && i < it.end {
+			for _, h := range it.hits {
+				if h.kind <= hitRole {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// roleItem returns the role item ending at token end, or -1.
+func (s *sentInfo) roleItemEnding(end int) int {
+	for k, it := range s.items {
+		if it.end == end {
+			if _, ok := it.has(hitRole); ok {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// findPersons finds named persons: "Chinese foreign ministry spokesman Wang
+// Wenbin", "Zhao Lijian, spokesman for the Chinese Foreign Ministry", "the
+// spokesman for the Chinese Foreign Ministry, Zhao Lijian", "Peskov said".
+func (a *analysis) findPersons(s *sentInfo) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		if !isNameTok(toks[i]) || s.lexical(i) || s.mentionAt(i) >= 0 {
+			continue
+		}
+		j := i
+		for j < len(toks) && j-i < 4 && isNameTok(toks[j]) && !s.lexical(j) && s.mentionAt(j) < 0 {
+			j++
+		}
+		if j-i < 2 {
+			continue
+		}
+		name := s.span(i, j)
+		start, end := i, j
+		var role string
+		var affil *entity
+		// role before the name, with the organization before the role
+		if ri := s.roleItemEnding(i); ri >= 0 {
+			rs := s.items[ri].start
+			for rk := ri - 1; rk >= 0; rk-- {
+				if s.items[rk].end == rs {
+					if _, ok := s.items[rk].has(hitRole); ok {
+						rs = s.items[rk].start
+						continue
+					}
+				}
+				break
+			}
+			role = s.span(rs, i)
+			start = rs
+			p := rs
+			if s.lower(p-1) == "'s" {
+				p--
+			}
+			if mi := s.mentionAt(p - 1); mi >= 0 {
+				m := s.ments[mi]
+				affil = a.mentionEntity(s, m)
+				start = m.start
+			}
+			if w := s.lower(start - 1); w == "outgoing" || w == "former" || w == "incoming" || w == "acting" {
+				start--
+			}
+		} else if s.lower(j) == "," {
+			// apposition after: "Name, (the) spokesman for the Foreign Ministry,"
+			k := j + 1
+			if w := s.lower(k); w == "the" || w == "a" || w == "an" {
+				k++
+			}
+			for lim := k + 7; k < len(toks) && k < lim && toks[k].text != "," && toks[k].text != "."; k++ {
+				if ri := s.roleItemEnding(k + 1); ri >= 0 && role == "" {
+					role = s.span(s.items[ri].start, k+1)
+					if mi := s.mentionAt(s.items[ri].start - 1); mi >= 0 {
+						affil = a.mentionEntity(s, s.ments[mi])
+					}
+				}
+				if mi := s.mentionAt(k); mi >= 0 && role != "" && affil == nil {
+					if p := s.lower(s.ments[mi].start - 1); p == "for" || p == "of" || p == "at" || p == "the" {
+						affil = a.mentionEntity(s, s.ments[mi])
+					}
+				}
+			}
+		}
+		if role == "" && s.lower(i-1) == "," {
+			// apposition before: "the spokesman for the Foreign Ministry, Name,"
+			for k := i - 2; k >= 0 && i-k < 9; k-- {
+				if ri := s.roleItemEnding(k + 1); ri >= 0 {
+					if w := s.lower(s.items[ri].start - 1); w == "the" || w == "a" {
+						role = s.span(s.items[ri].start, k+1)
+						start = s.items[ri].start - 1
+						for q := k + 1; q < i-1; q++ {
+							if mi := s.mentionAt(q); mi >= 0 {
+								affil = a.mentionEntity(s, s.ments[mi])
+								break
+							}
+						}
+						if s.lower(j) == "," {
+							end = j + 1
+						}
+					}
+					break
+				}
+			}
+		}
+		known := a.ents["PERSON\x00"+name]
+		if role == "" && known == nil && (s.headline() || s.inItem(i, j)) {
+			continue
+		}
+		speaks := speechVerbs[s.lower(j)] || speechVerbs[s.lower(i-1)]
+		if role == "" && known == nil && !speaks {
+			continue
+		}
+		e := a.get(name, "PERSON")
+		if e.role == "" && role != "" {
+			e.role = role
+		}
+		if e.affil == nil && affil != nil && affil != e {
+			e.affil = affil
+			e.country = affil.country
+		}
+		f := strings.Fields(name)
+		e.surname = strings.TrimSuffix(f[len(f)-1], "'s")
+		if len(f) == 2 {
+			e.given = f[0]
+		}
+		a.addMention(s, start, end, e, mActor)
+		e.addAlias(name)
+		i = j - 1
+	}
+}
+
+// mentionEntity is the entity a mention stands for, resolving bare agency heads.
+func (a *analysis) mentionEntity(s *sentInfo, m mention) *entity {
+	if m.ent != nil {
+		return m.ent
+	}
+	if m.kind == mBareHead {
+		return a.bareAgency(s, m.pattern)
+	}
+	return nil
+}
+
+// bareAgency resolves "Foreign Ministry" with no state named: the last agency
+// of that pattern the article named, else that agency of the first state the
+// sentence names, else of the first state the article names.
+func (a *analysis) bareAgency(s *sentInfo, p int) *entity {
+	var last *entity
+	for _, e := range a.order {
+		if e.pattern == p && e.typ == "AGENCY" && e.mentions > 0 {
+			last = e
+		}
+	}
+	if last != nil {
+		return last
+	}
+	for _, m := range s.ments {
+		if m.kind == mActor && m.ent != nil && m.ent.typ == "STATE" {
+			return a.agencyEntity(p, m.ent, "")
+		}
+	}
+	for _, e := range a.order {
+		if e.typ == "STATE" {
+			return a.agencyEntity(p, e, "")
+		}
+	}
+	return nil
+}
+
+// mainState is the state the article names most often (ties: the first named).
+func (a *analysis) mainState() *entity {
+	var best *entity
+	for _, e := range a.order {
+		if e.typ == "STATE" && (best == nil || e.mentions > best.mentions) {
+			best = e
+		}
+	}
+	return best
+}
+
+var roleNouns = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "diplomat": true, "minister": true, "president": true,
+	"secretary": true, "director": true, "ambassador": true, "envoy": true, "chancellor": true, "premier": true, "official": true,
+	"prime minister": true, "foreign minister": true, "attorney general": true, "ministry": true, "diplomatic representative": true,
+	"deputy foreign minister": true, "secretary of state": true, "chief": true, "leader": true,
+}
+
+// findReferring marks pronouns, "we" and definite role nouns for coreference.
+func (a *analysis) findReferring(s *sentInfo) {
+	for i, t := range s.toks {
+		if s.mentionAt(i) >= 0 {
+			continue
+		}
+		switch t.lower {
+		case "he", "she":
+			s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mPronoun, pattern: -1})
+			continue
+		case "we", "our", "us":
+			if t.text == "US" {
+				continue
+			}
+			s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mWe, pattern: -1})
+			continue
+		case "the":
+			j := i + 1
+			if s.lower(j) == "diplomatic" && s.lower(j+1) == "representative" {
+				s.ments = append(s.ments, mention{start: i, end: j + 2, kind: mRoleNoun, role: "diplomatic representative", pattern: -1})
+				continue
+			}
+			if (s.lower(j) == "ministry" || s.lower(j) == "department") && s.mentionAt(j) < 0 {
+				s.ments = append(s.ments, mention{start: i, end: j + 1, kind: mRoleNoun, role: s.lower(j), pattern: -1})
+				continue
+			}
+			for _, it := range s.items {
+				if it.start != j || s.mentionAt(j) >= 0 {
+					continue
+				}
+				if h, ok := it.has(hitRole); ok && roleNouns[h.word] {
+					if j2 := it.end; j2 < len(s.toks) && (isNameTok(s.toks[j2]) || s.toks[j2].lower == "of" || s.toks[j2].lower == "for") {
+						break
+					}
+					s.ments = append(s.ments, mention{start: i, end: it.end, kind: mRoleNoun, role: h.word, pattern: -1})
+				}
+			}
+		}
+	}
+}
+
+// resolveCoref is stage 4: bare agency heads, surnames, role nouns and
+// pronouns get their entities, and each sentence its reported speaker.
+func (a *analysis) resolveCoref() {
+	var lastPerson, lastAgency, lastSpeaker *entity
+	type roleHolder struct {
+		role string
+		ent  *entity
+		seen int
+	}
+	var holders []roleHolder
+	var persons []*entity
+	for _, e := range a.order {
+		if e.typ == "PERSON" && e.surname != "" {
+			persons = append(persons, e)
+		}
+	}
+	var prevAttr *entity
+	prevPara := -1
+	seen := 0
+	for si := range a.sents {
+		s := &a.sents[si]
+		// surnames
+		for i, t := range s.toks {
+			if s.mentionAt(i) >= 0 || !isCap(t.text) {
+				continue
+			}
+			for _, p := range persons {
+				if (p.surname == t.text || p.given == t.text) && !strings.Contains(p.name, " "+t.text+" ") {
+					s.ments = append(s.ments, mention{start: i, end: i + 1, ent: p, kind: mActor, pattern: -1})
+					p.mentions++
+					p.addAlias(t.text)
+					break
+				}
+			}
+		}
+		s.sortMentions()
+		for k := range s.ments {
+			m := &s.ments[k]
+			switch m.kind {
+			case mBareHead:
+				if e := a.bareAgency(s, m.pattern); e != nil {
+					m.ent, m.kind = e, mActor
+					e.mentions++
+					e.addAlias(s.span(m.start, m.end))
+				}
+			case mPronoun:
+				// "she said": the pronoun continues the quoted speaker
+				if lastSpeaker != nil && (speechVerbs[s.lower(m.end)] || speechVerbs[s.lower(m.start-1)]) {
+					m.ent, m.kind = lastSpeaker, mActor
+				} else if lastPerson != nil {
+					m.ent, m.kind = lastPerson, mActor
+				}
+			case mRoleNoun:
+				var e *entity
+				if m.role == "ministry" || m.role == "department" {
+					e = lastAgency
+				} else {
+					best := 0
+					for _, p := range persons {
+						if p.seen > best && roleMatches(p.role, m.role) {
+							e, best = p, p.seen
+						}
+					}
+					for _, h := range holders {
+						if h.seen > best && roleMatches(h.role, m.role) {
+							e, best = h.ent, h.seen
+						}
+					}
+					if e == nil {
+						e = lastPerson
+					}
+				}
+				if e != nil {
+					m.ent, m.kind = e, mActor
+					e.addAlias(s.span(m.start, m.end))
+				}
+			}
+			if m.kind == mActor && m.ent != nil {
+				seen++
+				m.ent.seen = seen
+				// "a State Department spokesperson": an unnamed holder of a role
+				if m.ent.typ != "PERSON" {
+					if ri := s.roleItemStarting(m.end); ri >= 0 {
+						if e := s.items[ri].end; e >= len(s.toks) || !isNameTok(s.toks[e]) {
+							h, _ := s.items[ri].has(hitRole)
+							holders = append(holders, roleHolder{role: h.word, ent: m.ent, seen: seen})
+						}
+					}
+				}
+				switch {
+				case m.ent.typ == "PERSON":
+					lastPerson = m.ent
+					if m.ent.affil != nil && m.ent.affil.typ == "AGENCY" {
+						lastAgency = m.ent.affil
+					}
+				case m.ent.typ == "AGENCY":
+					lastAgency = m.ent
+				}
+			}
+		}
+		a.findAttribution(s)
+		if s.attribution != nil && s.attribution.typ == "PERSON" {
+			lastSpeaker = s.attribution
+		}
+		if s.attribution == nil && prevAttr != nil && s.para == prevPara && (strings.ContainsRune(s.text, '"') || s.hasWe()) {
+			s.attribution = prevAttr
+			s.quoted = true
+		}
+		if s.attribution != nil {
+			prevAttr, prevPara = s.attribution, s.para
+		} else if s.para != prevPara {
+			prevAttr = nil
+		}
+	}
+}
+
+func (s *sentInfo) hasWe() bool {
+	for _, m := range s.ments {
+		if m.kind == mWe {
+			return true
+		}
+	}
+	return false
+}
+
+// findAttribution finds who the sentence reports as speaking: "X said",
+// "said X", "according to X".
+func (a *analysis) findAttribution(s *sentInfo) {
+	for v, t := range s.toks {
+		if t.lower == "according" && s.lower(v+1) == "to" {
+			if mi := s.mentionAt(v + 2); mi >= 0 && s.ments[mi].kind == mActor {
+				s.attribution, s.attrTok = s.ments[mi].ent, v
+				return
+			}
+			if s.lower(v+2) == "the" {
+				if mi := s.mentionAt(v + 3); mi >= 0 && s.ments[mi].kind == mActor {
+					s.attribution, s.attrTok = s.ments[mi].ent, v
+					return
+				}
+			}
+			continue
+		}
+		if !speechVerbs[t.lower] {
+			continue
+		}
+		p := v - 1
+		for p >= 0 && (s.toks[p].lower == "also" || s.toks[p].lower == "has" || s.toks[p].lower == "had" || strings.HasSuffix(s.toks[p].lower, "ly")) {
+			p--
+		}
+		if ri := s.roleItemEnding(p + 1); ri >= 0 && s.mentionAt(p) < 0 {
+			p = s.items[ri].start - 1 // "a State Department spokesperson said"
+		}
+		if mi := s.mentionAt(p); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].end == p+1 {
+			s.attribution, s.attrTok = s.ments[mi].ent, v
+			return
+		}
+		n := v + 1
+		if mi := s.mentionAt(n); mi >= 0 && s.ments[mi].kind == mActor {
+			s.attribution, s.attrTok = s.ments[mi].ent, v
+			return
+		}
+	}
+}
+
+// roleMatches reports whether a role noun ("the diplomat") fits a person's role.
+func roleMatches(role, noun string) bool {
+	role = strings.ToLower(role)
+	if strings.Contains(role, noun) {
+		return true
+	}
+	switch noun {
+	case "diplomat", "diplomatic representative", "official":
+		return strings.Contains(role, "spokes") || strings.Contains(role, "minister") || strings.Contains(role, "ambassador") || strings.Contains(role, "envoy") || strings.Contains(role, "secretary")
+	case "spokesman", "spokeswoman", "spokesperson":
+		return strings.Contains(role, "spokes")
+	}
+	return false
+}
+
+// findAdministrations finds named administrations: "the Biden
+// administration", "the Barack Obama Administration" → "Obama administration".
+func (a *analysis) findAdministrations(s *sentInfo) {
+	for i, t := range s.toks {
+		if t.lower != "administration" || i == 0 || s.mentionAt(i) >= 0 {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 3 && isNameTok(s.toks[j-1]) && !s.lexical(j-1) {
+			j--
+		}
+		if j == i {
+			continue
+		}
+		surname := strings.TrimSuffix(s.toks[i-1].text, "'s")
+		st := a.byName("United States")
+		start := j
+		if mi := s.mentionAt(j - 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "STATE" {
+			st = s.ments[mi].ent
+			start = s.ments[mi].start
+		}
+		e := a.get(surname+" administration", "AGENCY")
+		if e.affil == nil {
+			e.affil, e.country = st, st.country
+		}
+		a.addMention(s, start, i+1, e, mActor)
+	}
+}
+
+// headline reports a title-case sentence, where capitals do not mark names.
+func (s *sentInfo) headline() bool {
+	caps, words := 0, 0
+	for _, t := range s.toks {
+		if isWordRune([]rune(t.text)[0]) && !isNumber(t.lower) {
+			words++
+			if isCap(t.text) {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*10 >= words*6
+}
+
+// inItem reports whether any token in [i, j) belongs to a lexicon item.
+func (s *sentInfo) inItem(i, j int) bool {
+	for _, it := range s.items {
+		if it.start < j && it.end > i {
+			return true
+		}
+	}
+	return false
+}
+
+// roleItemStarting returns the role item starting at token start, or -1.
+func (s *sentInfo) roleItemStarting(start int) int {
+	for k, it := range s.items {
+		if it.start == start {
+			if _, ok := it.has(hitRole); ok {
+				return k
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,850 @@
+package extract
+
+import (
+	"strings"
+)
+
+// stmt is one statement found in a sentence.
+type stmt struct {
+	speaker, target, incident *entity
+	kind                      string
+	sent                      int
+	conf                      float64
+	quote                     string
+	date                      string
+}
+
+// blockers are prepositions after which a mention is not a clause subject.
+var blockers = map[string]bool{
+	"for": true, "in": true, "at": true, "against": true, "on": true, "to": true, "into": true, "with": true, "about": true,
+	"than": true, "over": true, "toward": true, "towards": true, "under": true, "including": true, "like": true, "between": true,
+	"upon": true, "across": true, "within": true, "among": true, "via": true, "through": true, "after": true, "before": true,
+}
+
+var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "be": true, "is": true, "are": true, "being": true, "get": true, "got": true}
+
+// evaluative words mark an accusation the speaker rejects as false.
+var evaluative = map[string]bool{
+	"baseless": true, "groundless": true, "unfounded": true, "frivolous": true, "false": true, "fabricated": true, "absurd": true,
+	"ungrounded": true, "unreasonable": true, "smear": true, "slander": true, "distorted": true, "distorts": true, "speculation": true,
+	"speculations": true, "nonsense": true, "lies": true, "untrue": true, "unjustified": true, "unsubstantiated": true, "fake": true,
+	"ridiculous": true, "fiction": true, "imaginary": true, "politically": true, "hype": true, "farce": true, "disinformation": true,
+	"misinformation": true, "defamation": true, "slanderous": true, "fabrication": true, "fabrications": true, "self-contradictory": true,
+}
+
+var claimVerbs = map[string]bool{
+	"claimed": true, "claims": true, "claim": true, "said": true, "says": true, "alleged": true, "alleging": true, "alleges": true,
+	"accused": true, "accusing": true, "suggested": true, "believe": true, "believes": true, "believed": true, "warned": true,
+	"concluded": true, "determined": true, "assessed": true, "reported": true, "insisted": true, "added": true,
+}
+
+var governingSanction = map[string]bool{
+	"announced": true, "announces": true, "announce": true, "imposed": true, "imposes": true, "impose": true, "introduced": true,
+	"unveiled": true, "levied": true, "slapped": true, "expanded": true, "extended": true, "placed": true, "issued": true, "take": true,
+	"took": true, "takes": true, "taking": true, "adopted": true, "will": true,
+}
+
+// embeddedSubject words after a mention show it is the subject of another clause.
+var embeddedSubject = map[string]bool{
+	"have": true, "has": true, "had": true, "was": true, "were": true, "is": true, "are": true, "said": true, "says": true,
+	"described": true, "claimed": true, "will": true, "would": true, "could": true, "did": true, "does": true,
+}
+
+// stateEchoPenalty lowers a statement coded for a state when an official of
+// that state is reported as saying it.
+const stateEchoPenalty = 0.3
+
+type trig struct {
+	it   item
+	h    hit
+	kind string
+	noun bool
+}
+
+// triggers lists the sentence's trigger items outside actor mentions.
+func (a *analysis) triggers(s *sentInfo) []trig {
+	var out []trig
+	for _, it := range s.items {
+		if mi := s.mentionAt(it.start); mi >= 0 && s.ments[mi].kind != mDemonym {
+			continue
+		}
+		var verb, noun, phrase *hit
+		for k := range it.hits {
+			h := &it.hits[k]
+			switch h.kind {
+			case hitVerb:
+				verb = h
+			case hitNoun:
+				noun = h
+			case hitPhrase:
+				phrase = h
+			}
+		}
+		switch {
+		case phrase != nil:
+			out = append(out, trig{it: it, h: *phrase, kind: a.lex.Triggers[phrase.ref].Kind})
+		case verb != nil && noun != nil:
+			if a.nounContext(s, it.start) {
+				out = append(out, trig{it: it, h: *noun, kind: a.lex.Triggers[noun.ref].Kind, noun: true})
+			} else {
+				out = append(out, trig{it: it, h: *verb, kind: a.lex.Triggers[verb.ref].Kind})
+			}
+		case verb != nil:
+			out = append(out, trig{it: it, h: *verb, kind: a.lex.Triggers[verb.ref].Kind})
+		case noun != nil:
+			out = append(out, trig{it: it, h: *noun, kind: a.lex.Triggers[noun.ref].Kind, noun: true})
+		}
+	}
+	return out
+}
+
+// nounContext reports whether an ambiguous word at i reads as a noun ("the charges", "US sanctions").
+func (a *analysis) nounContext(s *sentInfo, i int) bool {
+	if i == 0 {
+		return false
+	}
+	// a verb takes its object right away: "US sanctions Russia", "charges Chinese officers"
+	j := i + 1
+	if s.lower(j) == "the" {
+		j++
+	}
+	if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].start == j && s.ments[mi].ent != nil {
+		return false
+	}
+	p := s.toks[i-1].lower
+	if blockers[p] || p == "by" || p == "from" {
+		return true
+	}
+	switch p {
+	case "the", "a", "an", "'s", "'", "new", "of", "these", "such", "its", "their", "his", "her", "and", "fresh", "more", "further", "economic", "any", "against", "with", "over", "face", "faces", "imposed", "impose", "imposing", "announced", "criminal", "additional", "sweeping", "tough", "harsh":
+		return true
+	}
+	if mi := s.mentionAt(i - 1); mi >= 0 {
+		m := s.ments[mi]
+		return m.kind == mDemonym || (m.ent != nil && m.ent.typ == "STATE" && !isCap(s.toks[i].text) && m.end == i && s.toks[m.start].lower != "it")
+	}
+	return false
+}
+
+// findStatements is stages 5 and 6.
+func (a *analysis) findStatements() {
+	for si := range a.sents {
+		s := &a.sents[si]
+		ts := a.triggers(s)
+		for _, t := range ts {
+			if t.noun {
+				a.nominal(si, s, t, ts)
+			} else {
+				a.verbal(si, s, t)
+			}
+		}
+		a.evaluativeDenial(si, s, ts)
+		a.warnings(si, s)
+		a.holdAccountable(si, s)
+	}
+}
+
+// actorMention reports whether mention k is a resolved actor.
+func (s *sentInfo) actorMention(k int) bool {
+	m := s.ments[k]
+	return m.ent != nil && (m.kind == mActor || m.kind == mDemonym)
+}
+
+// subject finds the clause subject left of token i: the nearest actor mention
+// that no preposition governs and that is not a possessor.
+func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
+	p0 := i - 1
+	for p0 >= 0 && (strings.HasSuffix(s.toks[p0].lower, "ly") || s.toks[p0].lower == "also" || auxiliaries[s.toks[p0].lower] || s.toks[p0].lower == "has" || s.toks[p0].lower == "have") {
+		p0--
+	}
+	coord := p0 >= 0 && (s.toks[p0].lower == "and" || s.toks[p0].lower == "but")
+	for k := len(s.ments) - 1; k >= 0; k-- {
+		m := s.ments[k]
+		if m.end > i {
+			continue
+		}
+		if m.kind == mWe {
+			if s.attribution != nil {
+				return k, true
+			}
+			continue
+		}
+		if m.ent == nil || m.kind == mDemonym {
+			continue
+		}
+		if m.ent == s.attribution && s.attrTok > m.start && s.attrTok < i {
+			continue // "The US 'abused...,' Wang said, and 'imposed sanctions'"
+		}
+		p := m.start - 1
+		for p >= 0 && (s.toks[p].lower == "the" || s.toks[p].lower == "a") {
+			p--
+		}
+		if p >= 0 && (blockers[s.toks[p].lower] || coord && (s.toks[p].lower == "from" || s.toks[p].lower == "of" || s.toks[p].lower == "by")) {
+			continue
+		}
+		if w := s.lower(m.end); w == "'s" || w == "'" {
+			continue
+		}
+		if m.end < len(s.toks) && m.end < i && s.ments[k].ent.typ == "STATE" && !isCap(s.toks[m.end].text) && isNounish(s.toks[m.end].lower) {
+			continue // "US sanctions", "US claims"
+		}
+		return k, true
+	}
+	return -1, false
+}
+
+func isNounish(w string) bool {
+	switch w {
+	case "claims", "accusations", "allegations", "sanctions", "accusation", "allegation", "officials", "media", "companies", "entities", "diplomats", "people", "infrastructure", "citizens", "networks", "systems", "agencies", "firms":
+		return true
+	}
+	return false
+}
+
+func (a *analysis) speakerOf(s *sentInfo, k int) *entity {
+	m := s.ments[k]
+	if m.kind == mWe {
+		return s.attribution
+	}
+	return m.ent
+}
+
+// coordinated expands mention k over a list: "Washington and London", "New
+// Zealand, Australia, Japan, the United Kingdom".
+func (s *sentInfo) coordinated(k int, dir int) []int {
+	out := []int{k}
+	cur := k
+	for {
+		nk := cur + dir
+		if nk < 0 || nk >= len(s.ments) {
+			break
+		}
+		var lo, hi int
+		if dir < 0 {
+			lo, hi = s.ments[nk].end, s.ments[cur].start
+		} else {
+			lo, hi = s.ments[cur].end, s.ments[nk].start
+		}
+		ok := hi-lo >= 1 && hi-lo <= 3
+		for t := lo; t < hi && ok; t++ {
+			switch s.toks[t].lower {
+			case ",", "and", "-", "the", "as", "well", "or":
+			default:
+				ok = false
+			}
+		}
+		m := s.ments[nk]
+		if !ok || m.ent == nil || m.kind != mActor || m.ent.typ == "PERSON" {
+			break
+		}
+		out = append(out, nk)
+		cur = nk
+	}
+	return out
+}
+
+// object finds the first actor right of token i that is not the speaker,
+// stopping at a clause break.
+func (a *analysis) object(s *sentInfo, i int, speaker *entity, limit int) (int, bool) {
+	for k, m := range s.ments {
+		if m.start < i || m.ent == nil || m.kind == mWe {
+			continue
+		}
+		if m.start-i > limit {
+			return -1, false
+		}
+		if a.breakBetween(s, i, m.start) {
+			return -1, false
+		}
+		if m.ent == speaker || (speaker != nil && m.ent.top() == speaker.top() && m.ent.typ == "STATE") {
+			continue
+		}
+		if m.kind == mDemonym {
+			// "ousted Russian staff": a demonym right after the verb names the target's state
+			j := i
+			if w := s.lower(j); w == "the" || w == "several" || w == "all" || isNumber(w) {
+				j++
+			}
+			if m.start == j {
+				return k, true
+			}
+			continue
+		}
+		if embeddedSubject[s.lower(m.end)] || m.ent == s.attribution {
+			continue // "condemned what it and the United States have described as"; the reporting source
+		}
+		if p := s.lower(m.start - 1); p == "in" || p == "at" || p == "during" || p == "since" || (p == "the" && (s.lower(m.start-2) == "in" || s.lower(m.start-2) == "at")) {
+			continue // a place, not a target
+		}
+		return k, true
+	}
+	return -1, false
+}
+
+func (a *analysis) breakBetween(s *sentInfo, i, j int) bool {
+	for t := i; t < j; t++ {
+		w := s.toks[t].lower
+		if w == ";" || w == ":" || (speechVerbs[w] && t > i) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
+	if sp == nil || sp == tg || sp.typ == "GROUP" || sp.typ == "INCIDENT" {
+		return
+	}
+	if tg != nil && kind != "DENIES" && sp.typ == "STATE" && tg.top() == sp {
+		return
+	}
+	if tg != nil && kind == "SANCTIONS" && (tg.typ == "GROUP" && strings.Contains(tg.name, "diplomat") || tg.typ == "AGENCY" && tg.pattern >= 0 && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission"))) {
+		tg = tg.top()
+	}
+	s := &a.sents[si]
+	if s.title {
+		conf -= 0.05
+	}
+	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp) && s.attrTok >= 0 {
+		// "China will take countermeasures, the ministry said": the reporting
+		// official speaks; the state behind is a weaker second reading
+		a.stmts = append(a.stmts, stmt{speaker: s.attribution, target: tg, kind: kind, sent: si, conf: conf})
+		conf -= stateEchoPenalty
+	}
+	a.stmts = append(a.stmts, stmt{speaker: sp, target: tg, kind: kind, sent: si, conf: conf})
+}
+
+// verbal handles a trigger verb or phrase: active "X accuses Y of", passive
+// "Y was accused by X", and claims "X said Y was behind".
+func (a *analysis) verbal(si int, s *sentInfo, t trig) {
+	i, end := t.it.start, t.it.end
+	w := t.h.word
+	if t.h.kind == hitVerb {
+		switch s.lower(i - 1) {
+		case "a", "an", "the", "its", "their", "his", "her", "our", "'s", "'":
+			return // a noun or an adjective: "a press release", "Russia's alleged attacks"
+		}
+		next := s.lower(end)
+		if s.toks[i].lower == "alleged" || s.toks[i].lower == "suspected" {
+			if next != "that" && next != "," && next != "on" && next != "in" && next != "to" {
+				return
+			}
+		}
+		if (next == "of" || next == "with") && strings.HasSuffix(s.toks[i].lower, "ed") && s.mentionAt(i-1) < 0 && !auxiliaries[s.lower(i-1)] && s.lower(i-1) != "has" && s.lower(i-1) != "have" && s.lower(i-1) != "had" {
+			return // a reduced relative: "hackers, accused of breaking into"
+		}
+	}
+	// "Y is behind / responsible for": the accused is the subject, the accuser reports it
+	if strings.Contains(w, "behind") || strings.Contains(w, "responsible") {
+		k, ok := a.subject(s, i)
+		if !ok {
+			return
+		}
+		tg := s.ments[k].ent
+		sp := a.claimant(s, s.ments[k].start)
+		if sp != nil {
+			a.add(si, "ACCUSES", sp, tg, 0.7)
+		}
+		return
+	}
+	// "diplomats declared persona non grata by/from X"
+	if w == "persona non grata" && s.lower(i-1) == "declared" && s.mentionAt(i-2) < 0 && !auxiliaries[s.lower(i-2)] && s.lower(i-2) != "and" && s.lower(i-2) != "has" && s.lower(i-2) != "have" {
+		for j := end; j < len(s.toks) && j-end <= 4; j++ {
+			if w := s.toks[j].lower; w == "from" || w == "by" {
+				k := j + 1
+				if s.lower(k) == "the" {
+					k++
+				}
+				if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].kind == mActor {
+					sp := s.ments[mi].ent
+					a.add(si, t.kind, sp, a.opponent(sp), 0.7)
+				}
+				break
+			}
+		}
+		return
+	}
+	// passive: "was accused by X", "have been indicted by the US government"
+	p := i - 1
+	for p >= 0 && (strings.HasSuffix(s.toks[p].lower, "ly") || s.toks[p].lower == "also" || s.toks[p].lower == "not" || s.toks[p].lower == "been") {
+		if s.toks[p].lower == "been" {
+			break
+		}
+		p--
+	}
+	if p >= 0 && auxiliaries[s.toks[p].lower] && strings.HasSuffix(s.toks[i].lower, "ed") {
+		var agent *entity
+		for k, m := range s.ments {
+			if m.start >= end && m.start-end <= 8 && s.lower(m.start-1) == "by" || (m.start >= end && m.start-end <= 8 && s.lower(m.start-1) == "the" && s.lower(m.start-2) == "by") {
+				if s.actorMention(k) && m.kind == mActor {
+					agent = m.ent
+					break
+				}
+			}
+		}
+		k, ok := a.subject(s, p)
+		if agent != nil && ok {
+			a.add(si, t.kind, agent, s.ments[k].ent, 0.85)
+		}
+		return
+	}
+	// active
+	var speakers []*entity
+	conf := 0.9
+	if k, ok := a.subject(s, i); ok {
+		for _, c := range s.coordinated(k, -1) {
+			if sp := a.speakerOf(s, c); sp != nil {
+				speakers = append(speakers, sp)
+			}
+		}
+	}
+	if len(speakers) == 0 {
+		// "countries ... lashed out at ..., including the Netherlands, Britain"
+		for q := end; q < len(s.toks); q++ {
+			if s.toks[q].lower == "including" {
+				for k, m := range s.ments {
+					if m.start > q && m.kind == mActor && m.ent != nil {
+						for _, c := range s.coordinated(k, 1) {
+							speakers = append(speakers, s.ments[c].ent)
+						}
+						break
+					}
+				}
+				break
+			}
+		}
+		conf = 0.75
+	}
+	if len(speakers) == 0 && s.attribution != nil {
+		speakers = []*entity{s.attribution}
+		conf = 0.7
+	}
+	if len(speakers) == 0 && i <= 2 && si > 0 {
+		if sp := a.lastSpeaker(si); sp != nil {
+			speakers = []*entity{sp}
+			conf = 0.6
+		}
+	}
+	if len(speakers) == 0 {
+		return
+	}
+	var targets []*entity
+	lim := 12
+	if k, ok := a.object(s, end, speakers[0], lim); ok {
+		last := k
+		for _, c := range s.coordinated(k, 1) {
+			targets = append(targets, s.ments[c].ent)
+			last = c
+		}
+		// "sanctions against US officials, including President Joe Biden"
+		if e := s.ments[last].end; s.lower(e) == "," && s.lower(e+1) == "including" {
+			if mi := s.mentionAt(e + 2); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].kind == mActor {
+				for _, c := range s.coordinated(mi, 1) {
+					targets = append(targets, s.ments[c].ent)
+				}
+			}
+		}
+	}
+	if len(targets) == 0 {
+		switch t.kind {
+		case "DENIES":
+			if tg := a.antecedentAccuser(speakers[0]); tg != nil {
+				targets = []*entity{tg}
+				conf -= 0.2
+			} else {
+				targets = []*entity{nil}
+				conf -= 0.25
+			}
+		default:
+			pron := false
+			switch s.lower(end) {
+			case "it", "them", "they", "him", "her", "the", "such", "this", "these":
+				pron = true
+			}
+			if t.kind == "THREATENS" || pron {
+				if tg := a.opponent(speakers[0]); tg != nil {
+					targets = []*entity{tg}
+					conf -= 0.3
+				}
+			}
+		}
+	}
+	kind := t.kind
+	if kind == "CRITICIZES" && len(targets) > 0 && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
+		kind = "ACCUSES"
+	}
+	for _, sp := range speakers {
+		for _, tg := range targets {
+			a.add(si, kind, sp, tg, conf)
+		}
+	}
+}
+
+// claimant finds who reports an accusation made left of token i: the subject
+// of a claim verb, the possessor of an accusation noun, or the sentence's speaker.
+func (a *analysis) claimant(s *sentInfo, i int) *entity {
+	for v := i - 1; v >= 0; v-- {
+		w := s.toks[v].lower
+		if claimVerbs[w] {
+			if k, ok := a.subject(s, v); ok {
+				return a.speakerOf(s, k)
+			}
+			return nil
+		}
+		if w == "accusations" || w == "allegations" || w == "claims" || w == "accusation" || w == "allegation" {
+			if sp := a.possessor(s, v); sp != nil {
+				return sp
+			}
+		}
+	}
+	return s.attribution
+}
+
+// possessor finds the actor owning a noun at i: "Washington's accusations",
+// "US' baseless accusations", "the U.S. accusation".
+func (a *analysis) possessor(s *sentInfo, i int) *entity {
+	for j := i - 1; j >= 0 && i-j <= 6; j-- {
+		if mi := s.mentionAt(j); mi >= 0 {
+			m := s.ments[mi]
+			if m.ent != nil && (m.kind == mActor || m.kind == mDemonym) {
+				return m.ent
+			}
+			return nil
+		}
+		w := s.toks[j].lower
+		if w == "'s" || w == "'" || w == "and" || w == "-" || w == "," {
+			continue
+		}
+		if isWordRune([]rune(w)[0]) && !isCap(s.toks[j].text) && !blockers[w] && w != "the" && w != "of" && w != "by" && w != "from" && w != "a" && !auxiliaries[w] && !speechVerbs[w] {
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// nominal handles trigger nouns: "the accusations of the United States",
+// "X's denial", "sanctions against Y", "countermeasures against Y".
+func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
+	i, end := t.it.start, t.it.end
+	sp := a.possessor(s, i)
+	conf := 0.8
+	// "accusations of/by/from X"
+	tgIdx := -1
+	if sp == nil {
+		for _, prep := range []string{"of", "by", "from"} {
+			if s.lower(end) == prep {
+				j := end + 1
+				if s.lower(j) == "the" {
+					j++
+				}
+				if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+					if s.ments[mi].ent.typ != "GROUP" || t.kind != "ACCUSES" {
+						sp = s.ments[mi].ent
+					}
+				}
+			}
+		}
+	}
+	if sp == nil && (t.kind == "SANCTIONS" || t.kind == "THREATENS" || t.kind == "CRITICIZES" || t.kind == "DEMANDS" || t.kind == "INDICTS") {
+		gov := false
+		for q := i - 1; q >= 0 && i-q <= 6; q-- {
+			if governingSanction[s.toks[q].lower] {
+				gov = true
+			}
+		}
+		if gov || t.kind == "THREATENS" {
+			if k, ok := a.subject(s, i); ok {
+				sp = a.speakerOf(s, k)
+				conf = 0.8
+			} else if s.attribution != nil {
+				sp = s.attribution
+				conf = 0.7
+			}
+		}
+	}
+	if sp == nil {
+		return
+	}
+	// target: "against Y", "on Y", "that Y", "of <demonym>"
+	var tg *entity
+	for q := end; q < len(s.toks) && q-end <= 10; q++ {
+		w := s.toks[q].lower
+		if w == "against" || w == "on" || w == "over" || w == "that" || w == "about" || w == "regarding" || w == "targeting" || (w == "of" && t.kind == "ACCUSES") {
+			for k, m := range s.ments {
+				if m.start > q && m.start-q <= 6 && m.ent != nil && m.ent != sp && m.ent.top() != sp.top() {
+					if a.breakBetween(s, q, m.start) {
+						break
+					}
+					tg = m.ent
+					tgIdx = k
+					break
+				}
+			}
+			break
+		}
+		if w == "," || w == "." {
+			break
+		}
+	}
+	if tg == nil {
+		// the object of a denial: the denier is the accused
+		for _, o := range ts {
+			if o.kind == "DENIES" && !o.noun && o.it.start < i {
+				if k, ok := a.subject(s, o.it.start); ok {
+					if e := a.speakerOf(s, k); e != nil {
+						tg = e.top()
+					}
+				} else if s.attribution != nil {
+					tg = s.attribution.top()
+				}
+			}
+		}
+	}
+	if tg == nil && t.kind != "ACCUSES" && t.kind != "DENIES" {
+		tg = a.opponent(sp)
+		conf -= 0.25
+	}
+	if tg == nil {
+		return
+	}
+	if tgIdx >= 0 {
+		for _, c := range s.coordinated(tgIdx, 1) {
+			a.add(si, t.kind, sp, s.ments[c].ent, conf)
+		}
+		return
+	}
+	a.add(si, t.kind, sp, tg, conf)
+}
+
+var accusationNouns = map[string]bool{
+	"accusations": true, "accusation": true, "allegations": true, "allegation": true, "claims": true, "claim": true,
+	"report": true, "reports": true, "statements": true, "assessments": true, "remarks": true, "assertions": true, "charges": true,
+}
+
+// evaluativeDenial finds denials made by judging an accusation false:
+// "Washington's accusations ... are frivolous, Wang said", "such ungrounded
+// statements from Germany and Britain", "described the accusations as unfounded".
+func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
+	eval := false
+	for _, t := range s.toks {
+		if evaluative[t.lower] {
+			eval = true
+			break
+		}
+	}
+	if !eval {
+		return
+	}
+	done := false
+	for n, t := range s.toks {
+		if !accusationNouns[t.lower] || done {
+			continue
+		}
+		var accusers []*entity
+		conf := 0.8
+		if acc := a.possessor(s, n); acc != nil {
+			accusers = []*entity{acc}
+		} else {
+			j := n + 1
+			if w := s.lower(j); w == "from" || w == "by" || w == "of" {
+				j++
+				if s.lower(j) == "the" {
+					j++
+				}
+				if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+					for _, c := range s.coordinated(mi, 1) {
+						accusers = append(accusers, s.ments[c].ent)
+					}
+				}
+			}
+		}
+		// the denier: the reported speaker, else the clause subject
+		den := s.attribution
+		if den == nil {
+			den = a.sentenceSubject(s, n)
+		}
+		if den == nil {
+			continue
+		}
+		explicit := len(accusers) > 0
+		if !explicit {
+			switch s.lower(n - 1) {
+			case "the", "such", "these", "this", "those", "baseless", "false", "groundless", "unfounded", "ungrounded", "recent", "new", "latest", "fresh":
+				if acc := a.antecedentAccuser(den); acc != nil {
+					accusers = []*entity{acc}
+					conf = 0.7
+				}
+			}
+		}
+		for _, acc := range accusers {
+			if acc == den || acc.top() == den.top() || acc.typ == "GROUP" {
+				continue
+			}
+			a.add(si, "DENIES", den, acc, conf)
+			if explicit && s.lower(n-1) != "'s" && s.lower(n-1) != "'" {
+				a.add(si, "ACCUSES", acc, den.top(), 0.75)
+			}
+			done = true
+		}
+	}
+}
+
+// lastSpeaker is the speaker of the latest statement before sentence si.
+func (a *analysis) lastSpeaker(si int) *entity {
+	for k := len(a.stmts) - 1; k >= 0; k-- {
+		if a.stmts[k].sent < si {
+			return a.stmts[k].speaker
+		}
+	}
+	if si > 0 {
+		return a.sents[si-1].attribution
+	}
+	return nil
+}
+
+// antecedentAccuser answers "X denied the allegations": the speaker of the
+// latest accusation against X's side.
+func (a *analysis) antecedentAccuser(den *entity) *entity {
+	for k := len(a.stmts) - 1; k >= 0; k-- {
+		st := a.stmts[k]
+		if st.kind == "ACCUSES" && st.target != nil && st.target.top() == den.top() && st.speaker.top() != den.top() {
+			// several accusers in one sentence: the denial answers them all
+			for _, o := range a.stmts {
+				if o.sent == st.sent && o.kind == "ACCUSES" && o.speaker.top() != st.speaker.top() && o.target != nil && o.target.top() == den.top() {
+					return nil
+				}
+			}
+			return st.speaker
+		}
+	}
+	return nil
+}
+
+// opponent is the actor the speaker's side argues with: the latest target of
+// a statement by the same side, else the state other than its own the article names most.
+func (a *analysis) opponent(sp *entity) *entity {
+	for k := len(a.stmts) - 1; k >= 0; k-- {
+		st := a.stmts[k]
+		if st.target != nil && st.speaker.top() == sp.top() && st.target.top() != sp.top() {
+			return st.target
+		}
+	}
+	var best *entity
+	for _, e := range a.order {
+		if e.typ == "STATE" && e != sp.top() && (best == nil || e.mentions > best.mentions) {
+			best = e
+		}
+	}
+	return best
+}
+
+// warnings reads "X warned (on Wednesday) that Chinese hackers are preparing
+// to ..." as an accusation against the actor the warning names.
+func (a *analysis) warnings(si int, s *sentInfo) {
+	for i, t := range s.toks {
+		if t.lower != "warned" && t.lower != "warns" && t.lower != "warn" {
+			continue
+		}
+		that := -1
+		for j := i + 1; j < len(s.toks) && j-i <= 4; j++ {
+			if s.toks[j].lower == "that" {
+				that = j
+				break
+			}
+		}
+		if that < 0 {
+			continue
+		}
+		k, ok := a.subject(s, i)
+		if !ok {
+			continue
+		}
+		sp := a.speakerOf(s, k)
+		if mi := s.mentionAt(that + 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].kind == mActor && sp != nil && s.ments[mi].ent.top() != sp.top() {
+			a.add(si, "ACCUSES", sp, s.ments[mi].ent, 0.7)
+		}
+	}
+}
+
+// holdAccountable reads "X holds Y accountable / responsible" as an accusation.
+func (a *analysis) holdAccountable(si int, s *sentInfo) {
+	for i, t := range s.toks {
+		switch t.lower {
+		case "hold", "holds", "held", "holding":
+		default:
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j-i <= 8; j++ {
+			w := s.toks[j].lower
+			if w != "accountable" && w != "responsible" {
+				continue
+			}
+			var tg *entity
+			for _, m := range s.ments {
+				if m.start > i && m.end <= j && m.ent != nil && (m.kind == mActor || m.kind == mDemonym) {
+					tg = m.ent
+					break
+				}
+			}
+			k, ok := a.subject(s, i)
+			if tg != nil && ok {
+				a.add(si, "ACCUSES", a.speakerOf(s, k), tg, 0.75)
+			}
+			break
+		}
+	}
+}
+
+// sentenceSubject is the first actor of the sentence before token i that no
+// preposition governs and that is not a possessor.
+func (a *analysis) sentenceSubject(s *sentInfo, i int) *entity {
+	for _, m := range s.ments {
+		if m.end > i {
+			break
+		}
+		if m.ent == nil || m.kind == mDemonym {
+			continue
+		}
+		p := m.start - 1
+		for p >= 0 && (s.toks[p].lower == "the" || s.toks[p].lower == "a") {
+			p--
+		}
+		if p >= 0 && blockers[s.toks[p].lower] {
+			continue
+		}
+		if w := s.lower(m.end); w == "'s" || w == "'" {
+			continue
+		}
+		if m.kind == mWe {
+			return s.attribution
+		}
+		return m.ent
+	}
+	return nil
+}
+
+var attackWords = map[string]bool{
+	"attack": true, "attacks": true, "cyberattack": true, "cyberattacks": true, "hacking": true, "hack": true, "hacks": true,
+	"espionage": true, "spying": true, "intrusion": true, "intrusions": true, "breach": true, "breaches": true, "campaign": true,
+	"cyber-attacks": true, "cyber-attack": true, "interference": true, "meddling": true, "poisoning": true,
+}
+
+// criticismAsAccusation reads a criticism as an accusation when it is about
+// an attack ("lashed out at alleged cyber attacks") or when several actors
+// join in against an actor already accused.
+func (a *analysis) criticismAsAccusation(s *sentInfo, trigEnd int, speakers int, tg *entity) bool {
+	for j := trigEnd; j < len(s.toks) && j-trigEnd <= 8; j++ {
+		if attackWords[s.toks[j].lower] {
+			return true
+		}
+	}
+	if speakers >= 2 && tg != nil {
+		for _, st := range a.stmts {
+			if st.kind == "ACCUSES" && st.target != nil && st.target.top() == tg.top() {
+				return true
+			}
+		}
+	}
+	return false
+}

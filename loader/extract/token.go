@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word or punctuation mark of a sentence.
+type token struct {
+	text  string
+	lower string
+	start int // byte offset in the sentence
+	end   int
+	space bool // whitespace precedes it
+}
+
+var textNormalizer = strings.NewReplacer(
+	"\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u00ab", `"`, "\u00bb", `"`,
+	"\u2013", " - ", "\u2014", " - ", "\u00a0", " ", "\u2022", " ", "\u200b", "",
+)
+
+// normalizeText folds typographic quotes, apostrophes and dashes to ASCII so
+// that lexicon phrases and article text compare equal.
+func normalizeText(s string) string { return textNormalizer.Replace(s) }
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// tokenize splits normalized text into words and punctuation. It keeps
+// abbreviations with inner periods ("U.S.") and initials ("L.") whole, splits
+// the possessive "'s" off its word, and makes hyphens and quotes tokens.
+func tokenize(s string) []token {
+	toks := make([]token, 0, len(s)/5+1)
+	i := 0
+	space := true
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = true
+			i += w
+			continue
+		}
+		start := i
+		if isWordRune(r) {
+			j := i
+			for j < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += w2
+					continue
+				}
+				// an apostrophe inside a word ("don't", "N'Djamena") but not the possessive 's
+				if r2 == '\'' && j+1 < len(s) && j > i {
+					r3, _ := utf8.DecodeRuneInString(s[j+1:])
+					if isWordRune(r3) && !(r3 == 's' || r3 == 'S') || (r3 == 's' || r3 == 'S') && j+2 < len(s) && isWordRune(rune(s[j+2])) {
+						j += 1
+						continue
+					}
+				}
+				// a period inside an abbreviation: U.S., U.K., D.C.
+				if r2 == '.' && j+1 < len(s) && j-i <= 2 {
+					r3, _ := utf8.DecodeRuneInString(s[j+1:])
+					if unicode.IsUpper(r3) && j+2 <= len(s) && (j+2 == len(s) || s[j+2] == '.') {
+						j += 2
+						continue
+					}
+				}
+				break
+			}
+			// trailing period of an abbreviation or an initial: "U.S." "L."
+			if j < len(s) && s[j] == '.' {
+				word := s[i:j]
+				if strings.Contains(word, ".") || (len(word) == 1 && unicode.IsUpper(r)) || abbrevs[word] {
+					j++
+				}
+			}
+			toks = append(toks, token{text: s[i:j], start: start, end: j, space: space})
+			i = j
+			space = false
+			continue
+		}
+		if r == '\'' && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 == len(s) || !isWordRune(rune(s[i+2]))) && i > 0 && !space {
+			toks = append(toks, token{text: s[i : i+2], start: i, end: i + 2, space: false})
+			i += 2
+			continue
+		}
+		toks = append(toks, token{text: s[i : i+w], start: start, end: i + w, space: space})
+		i += w
+		space = false
+	}
+	for k := range toks {
+		toks[k].lower = strings.ToLower(toks[k].text)
+	}
+	return toks
+}
+
+var abbrevs = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Gen": true, "Sen": true, "Rep": true, "Gov": true,
+	"Lt": true, "Col": true, "Maj": true, "Capt": true, "Prof": true, "St": true, "Jr": true, "Sr": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Aug": true, "Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true,
+	"No": true, "Inc": true, "Corp": true, "Ltd": true, "Co": true, "vs": true,
+}
+
+// sentence is one sentence of the article with its tokens.
+type sentence struct {
+	text  string
+	toks  []token
+	para  int
+	title bool
+}
+
+// segment splits a text into sentences: paragraphs at newlines, then at
+// sentence-final punctuation followed by a capital letter or a quote, never
+// after an abbreviation or an initial.
+func segment(text string, para int, out []sentence) []sentence {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		start := 0
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			if c != '.' && c != '!' && c != '?' {
+				continue
+			}
+			j := i + 1
+			for j < len(line) && (line[j] == '"' || line[j] == '\'' || line[j] == ')') {
+				j++
+			}
+			if j >= len(line) || line[j] != ' ' {
+				continue
+			}
+			k := j
+			for k < len(line) && line[k] == ' ' {
+				k++
+			}
+			if k >= len(line) {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(line[k:])
+			if !unicode.IsUpper(r) && r != '"' && r != '\'' && !unicode.IsDigit(r) {
+				continue
+			}
+			if c == '.' && endsWithAbbrev(line[start:i]) {
+				continue
+			}
+			out = appendSentence(out, line[start:j], para)
+			start = k
+			i = k - 1
+		}
+		out = appendSentence(out, line[start:], para)
+		para++
+	}
+	return out
+}
+
+func appendSentence(out []sentence, s string, para int) []sentence {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return out
+	}
+	return append(out, sentence{text: s, toks: tokenize(s), para: para})
+}
+
+func endsWithAbbrev(s string) bool {
+	k := strings.LastIndexAny(s, " (\"")
+	w := s[k+1:]
+	if w == "" {
+		return false
+	}
+	if abbrevs[w] || strings.Contains(w, ".") {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
+}

@@ -1,0 +1,297 @@
+// Package neo4jstore implements store.Store on Neo4j 5 through the official Go
+// driver (github.com/neo4j/neo4j-go-driver/v5).
+//
+// The graph follows the Demarche model: Article, Actor (plus State, Organization,
+// Agency, Person or Group), Incident and Statement nodes; provenance edges MADE,
+// TARGETS, ABOUT, REPORTED_IN and MENTIONS; structure edges MEMBER_OF, PART_OF,
+// ATTRIBUTED_TO and TARGETED; direct typed actor-to-actor edges (ACCUSES,
+// DENIES, ...) and RESPONDS_TO between statements.
+//
+// Reports are the source of truth. Each REPORTED_IN edge carries one report
+// (speaker, target and incident ids, index, date, evidence, quote, confidence),
+// and the Statement nodes and direct edges are recomputed in Go with
+// store.GroupReports, store.DirectEdges and store.Answers, the code the SQLite
+// backend shares, whenever a write touches their statement keys. Every write
+// runs in one managed transaction (retried by the driver) and is idempotent.
+// Internal bookkeeping uses one extra label, Redirect (ids folded away by
+// MergeActors), which Stats leaves out.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/demarche/demarche/store"
+)
+
+// DefaultBatchSize is the number of rows sent in one UNWIND when Config.BatchSize is unset.
+const DefaultBatchSize = 2000
+
+// Config says how to reach Neo4j and how to derive statements.
+type Config struct {
+	// URI is a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI.
+	URI string
+	// User and Password authenticate with basic auth; an empty User means no auth.
+	User     string
+	Password string
+	// Database is the database name; empty means the server's default.
+	Database string
+	// Window is how far apart reports of one act may be dated (store.DefaultWindow when 0).
+	Window time.Duration
+	// BatchSize caps the rows of one UNWIND statement (DefaultBatchSize when <= 0).
+	BatchSize int
+	// Logger receives debug and warning messages; slog.Default() when nil.
+	Logger *slog.Logger
+}
+
+// Store is a store.Store on Neo4j. It is safe for concurrent use.
+type Store struct {
+	driver neo4j.DriverWithContext
+	db     string
+	window time.Duration
+	batch  int
+	log    *slog.Logger
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open connects to Neo4j, checks that it answers and creates the constraints and
+// indexes the store needs (idempotently). Connection failures wrap store.ErrUnavailable.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.URI == "" {
+		return nil, fmt.Errorf("%w: neo4jstore: empty URI", store.ErrInvalid)
+	}
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.MaxTransactionRetryTime = 15 * time.Second
+		c.SocketConnectTimeout = 5 * time.Second
+		c.ConnectionAcquisitionTimeout = 30 * time.Second
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: neo4jstore: %v", store.ErrInvalid, err)
+	}
+	s := &Store{driver: drv, db: cfg.Database, window: cfg.Window, batch: cfg.BatchSize, log: cfg.Logger}
+	if s.window <= 0 {
+		s.window = store.DefaultWindow
+	}
+	if s.batch <= 0 {
+		s.batch = DefaultBatchSize
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if err := drv.VerifyConnectivity(ctx); err != nil {
+		_ = drv.Close(context.WithoutCancel(ctx))
+		return nil, fmt.Errorf("neo4jstore: connect %s: %w", cfg.URI, mapErr(err))
+	}
+	if err := s.ensureSchema(ctx); err != nil {
+		_ = drv.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return s, nil
+}
+
+// schema lists the constraints and indexes, all idempotent.
+var schema = []string{
+	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT redirect_from IF NOT EXISTS FOR (n:Redirect) REQUIRE n.from IS UNIQUE",
+	"CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)",
+	"CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
+	"CREATE INDEX actor_affiliation IF NOT EXISTS FOR (n:Actor) ON (n.affiliationId)",
+	"CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)",
+	"CREATE INDEX statement_key IF NOT EXISTS FOR (n:Statement) ON (n.keySpeaker, n.keyTarget, n.kind)",
+	"CREATE INDEX statement_key_target IF NOT EXISTS FOR (n:Statement) ON (n.keyTarget)",
+	"CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)",
+	"CREATE INDEX statement_incident IF NOT EXISTS FOR (n:Statement) ON (n.incidentId)",
+	"CREATE INDEX redirect_to IF NOT EXISTS FOR (n:Redirect) ON (n.to)",
+	"CREATE INDEX report_speaker IF NOT EXISTS FOR ()-[r:REPORTED_IN]-() ON (r.speakerId)",
+	"CREATE INDEX report_target IF NOT EXISTS FOR ()-[r:REPORTED_IN]-() ON (r.targetId)",
+	"CREATE FULLTEXT INDEX demarche_search IF NOT EXISTS FOR (n:Actor|Incident|Statement) ON EACH [n.name, n.aliases, n.evidence]",
+}
+
+func (s *Store) ensureSchema(ctx context.Context) error {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	for _, q := range schema {
+		// Schema commands cannot share a transaction with data writes; each runs on its own.
+		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			res, err := tx.Run(ctx, q, nil)
+			if err != nil {
+				return nil, err
+			}
+			_, err = res.Consume(ctx)
+			return nil, err
+		})
+		if err != nil {
+			return fmt.Errorf("neo4jstore: schema %q: %w", q, mapErr(err))
+		}
+	}
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, "CALL db.awaitIndexes(300)", nil)
+		if err != nil {
+			return nil, err
+		}
+		_, err = res.Consume(ctx)
+		return nil, err
+	})
+	if err != nil {
+		return fmt.Errorf("neo4jstore: await indexes: %w", mapErr(err))
+	}
+	return nil
+}
+
+// Ping checks that Neo4j answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return fmt.Errorf("neo4jstore: ping: %w", mapErr(err))
+	}
+	return nil
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close() error {
+	if err := s.driver.Close(context.Background()); err != nil {
+		return fmt.Errorf("neo4jstore: close: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode, FetchSize: 1000})
+}
+
+// write runs fn in one managed write transaction; the driver retries it on transient
+// errors, so fn must start from scratch each time.
+func (s *Store) write(ctx context.Context, fn func(tx *txn) error) error {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, fn(&txn{ctx: ctx, tx: tx, batch: s.batch})
+	})
+	return mapErr(err)
+}
+
+// read runs fn in one managed read transaction.
+func (s *Store) read(ctx context.Context, fn func(tx *txn) error) error {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, fn(&txn{ctx: ctx, tx: tx, batch: s.batch})
+	})
+	return mapErr(err)
+}
+
+// txn wraps a managed transaction with helpers for parameterized Cypher.
+type txn struct {
+	ctx   context.Context
+	tx    neo4j.ManagedTransaction
+	batch int
+}
+
+// exec runs a query and discards its records.
+func (t *txn) exec(q string, params map[string]any) error {
+	res, err := t.tx.Run(t.ctx, q, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(t.ctx)
+	return err
+}
+
+// each runs a query and calls fn for every record.
+func (t *txn) each(q string, params map[string]any, fn func(*neo4j.Record) error) error {
+	res, err := t.tx.Run(t.ctx, q, params)
+	if err != nil {
+		return err
+	}
+	for res.Next(t.ctx) {
+		if err := fn(res.Record()); err != nil {
+			return err
+		}
+	}
+	return res.Err()
+}
+
+// unwind runs q once per chunk of at most t.batch rows, bound to $rows.
+func (t *txn) unwind(q string, rows []map[string]any, extra map[string]any) error {
+	for start := 0; start < len(rows); start += t.batch {
+		end := min(start+t.batch, len(rows))
+		params := map[string]any{"rows": rows[start:end]}
+		for k, v := range extra {
+			params[k] = v
+		}
+		if err := t.exec(q, params); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unwindEach is unwind with records.
+func (t *txn) unwindEach(q string, rows []map[string]any, fn func(*neo4j.Record) error) error {
+	for start := 0; start < len(rows); start += t.batch {
+		end := min(start+t.batch, len(rows))
+		if err := t.each(q, map[string]any{"rows": rows[start:end]}, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mapErr turns driver errors into the store's sentinels. Errors that already wrap a
+// sentinel pass through.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrInvalid) || errors.Is(err, store.ErrUnavailable) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	inner := err
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		inner = limit.Errors[len(limit.Errors)-1]
+		if errors.Is(inner, store.ErrNotFound) || errors.Is(inner, store.ErrInvalid) {
+			return inner
+		}
+	}
+	var conn *neo4j.ConnectivityError
+	if errors.As(inner, &conn) || errors.As(err, &conn) {
+		return fmt.Errorf("%w: %v", store.ErrUnavailable, err)
+	}
+	var nerr *neo4j.Neo4jError
+	if errors.As(inner, &nerr) {
+		switch {
+		case strings.HasPrefix(nerr.Code, "Neo.TransientError."),
+			strings.Contains(nerr.Code, "DatabaseUnavailable"),
+			strings.Contains(nerr.Code, "ServiceUnavailable"):
+			return fmt.Errorf("%w: %v", store.ErrUnavailable, err)
+		case strings.HasPrefix(nerr.Code, "Neo.ClientError.Schema.ConstraintValidationFailed"):
+			return fmt.Errorf("%w: %v", store.ErrInvalid, err)
+		}
+	}
+	if limit != nil {
+		return fmt.Errorf("%w: %v", store.ErrUnavailable, err)
+	}
+	var usage *neo4j.UsageError
+	if errors.As(err, &usage) && strings.Contains(strings.ToLower(usage.Message), "closed") {
+		return fmt.Errorf("%w: %v", store.ErrUnavailable, err)
+	}
+	return err
+}

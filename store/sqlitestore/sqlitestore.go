@@ -1,0 +1,367 @@
+// Package sqlitestore is Demarche's embedded, zero set-up store: a store.Store
+// kept in one SQLite database file (dir/demarche.db) through the pure-Go
+// modernc.org/sqlite driver.
+//
+// Reports are the source of truth. Each report row carries its statement key
+// (kind and both ends rolled up through affiliation); every write recomputes the
+// statements, direct edges and RESPONDS_TO links of the keys it touched with
+// store.GroupReports and store.DirectEdges, so the graph never depends on load
+// order. Full-text search uses FTS5 with bm25 ranking.
+//
+// One Store owns its directory: writes go through a single writer connection and
+// an in-memory copy of the actor table (ids, affiliations) used to compute keys,
+// so two processes must not write the same database at once.
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/demarche/demarche/store"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// FileName is the database file the store keeps in its directory.
+const FileName = "demarche.db"
+
+// Options configures the store.
+type Options struct {
+	// Window is how far apart reports of one act may be dated (default store.DefaultWindow).
+	Window time.Duration
+	// ReadConns is the size of the read connection pool (default: GOMAXPROCS, at least 2).
+	ReadConns int
+}
+
+// Store is the embedded store. It is safe for concurrent use.
+type Store struct {
+	path   string
+	window time.Duration
+	w      *sql.DB // the one writer connection
+	r      *sql.DB // the read pool
+	prep   []*sql.Stmt
+
+	mu        sync.Mutex // serializes writes and guards the caches below
+	actors    map[string]*store.Actor
+	redirects map[string]string
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (creating when needed) the store in dir.
+func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
+	if dir == "" {
+		return nil, fmt.Errorf("%w: empty data directory", store.ErrInvalid)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating data directory: %w", err)
+	}
+	if opts.Window <= 0 {
+		opts.Window = store.DefaultWindow
+	}
+	if opts.ReadConns <= 0 {
+		opts.ReadConns = max(2, runtime.GOMAXPROCS(0))
+	}
+	path := filepath.Join(dir, FileName)
+	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	w, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-65536)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	s := &Store{path: path, window: opts.Window, w: w}
+	if err := s.migrate(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("opening %s for reading: %w", path, err)
+	}
+	r.SetMaxOpenConns(opts.ReadConns)
+	r.SetMaxIdleConns(opts.ReadConns)
+	s.r = r
+	if err := s.prepare(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.loadCaches(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the store's connections.
+func (s *Store) Close() error {
+	for _, st := range s.prep {
+		if st != nil {
+			st.Close()
+		}
+	}
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	errs = append(errs, s.w.Close())
+	return errors.Join(errs...)
+}
+
+// Ping checks the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.r.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+		return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+	}
+	return nil
+}
+
+const schemaVersion = 1
+
+var schema = []string{
+	`CREATE TABLE IF NOT EXISTS articles (
+		id TEXT PRIMARY KEY,
+		url TEXT NOT NULL,
+		title TEXT NOT NULL,
+		publisher TEXT NOT NULL,
+		language TEXT NOT NULL,
+		published INTEGER,
+		hash TEXT NOT NULL,
+		content_hash TEXT NOT NULL,
+		body TEXT NOT NULL
+	) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS articles_url ON articles(url)`,
+	`CREATE INDEX IF NOT EXISTS articles_published ON articles(published DESC, id)`,
+	`CREATE TABLE IF NOT EXISTS actors (
+		id TEXT PRIMARY KEY,
+		kind TEXT NOT NULL,
+		name TEXT NOT NULL,
+		aliases TEXT NOT NULL,
+		country TEXT NOT NULL,
+		affiliation TEXT NOT NULL,
+		role TEXT NOT NULL
+	) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS actors_affiliation ON actors(affiliation)`,
+	`CREATE INDEX IF NOT EXISTS actors_name ON actors(name, id)`,
+	`CREATE TABLE IF NOT EXISTS redirects (from_id TEXT PRIMARY KEY, to_id TEXT NOT NULL) WITHOUT ROWID`,
+	// names holds every name and alias of actors and incidents; fts_names indexes it (same rowid).
+	`CREATE TABLE IF NOT EXISTS names (
+		nid INTEGER PRIMARY KEY,
+		otype TEXT NOT NULL,
+		oid TEXT NOT NULL,
+		name TEXT NOT NULL,
+		norm TEXT NOT NULL
+	)`,
+	`CREATE INDEX IF NOT EXISTS names_norm ON names(otype, norm)`,
+	`CREATE INDEX IF NOT EXISTS names_owner ON names(oid, otype)`,
+	`CREATE VIRTUAL TABLE IF NOT EXISTS fts_names USING fts5(name, tokenize = 'unicode61 remove_diacritics 2')`,
+	`CREATE TABLE IF NOT EXISTS mentions (article_id TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (article_id, actor_id)) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_id)`,
+	`CREATE TABLE IF NOT EXISTS incidents (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		aliases TEXT NOT NULL,
+		year INTEGER NOT NULL,
+		attributed TEXT NOT NULL,
+		targeted TEXT NOT NULL
+	) WITHOUT ROWID`,
+	`CREATE TABLE IF NOT EXISTS incident_mentions (article_id TEXT NOT NULL, incident_id TEXT NOT NULL, PRIMARY KEY (article_id, incident_id)) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS incident_mentions_incident ON incident_mentions(incident_id)`,
+	`CREATE TABLE IF NOT EXISTS reports (
+		rid INTEGER PRIMARY KEY,
+		article_id TEXT NOT NULL,
+		idx INTEGER NOT NULL,
+		kind TEXT NOT NULL,
+		speaker TEXT NOT NULL,
+		target TEXT NOT NULL,
+		incident TEXT NOT NULL,
+		day INTEGER,
+		evidence TEXT NOT NULL,
+		quote TEXT NOT NULL,
+		confidence REAL NOT NULL,
+		kspeaker TEXT NOT NULL,
+		ktarget TEXT NOT NULL,
+		statement_id TEXT,
+		UNIQUE (article_id, idx)
+	)`,
+	`CREATE INDEX IF NOT EXISTS reports_key ON reports(kind, kspeaker, ktarget)`,
+	`CREATE INDEX IF NOT EXISTS reports_statement ON reports(statement_id)`,
+	`CREATE INDEX IF NOT EXISTS reports_speaker ON reports(speaker)`,
+	`CREATE INDEX IF NOT EXISTS reports_target ON reports(target)`,
+	`CREATE VIRTUAL TABLE IF NOT EXISTS fts_reports USING fts5(evidence, tokenize = 'unicode61 remove_diacritics 2')`,
+	`CREATE TABLE IF NOT EXISTS statements (
+		id TEXT PRIMARY KEY,
+		kind TEXT NOT NULL,
+		kspeaker TEXT NOT NULL,
+		ktarget TEXT NOT NULL,
+		incident TEXT NOT NULL,
+		day INTEGER,
+		confidence REAL NOT NULL,
+		fp TEXT NOT NULL
+	) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS statements_key ON statements(kind, kspeaker, ktarget)`,
+	`CREATE INDEX IF NOT EXISTS statements_target ON statements(ktarget, kind)`,
+	`CREATE INDEX IF NOT EXISTS statements_day ON statements(day, id)`,
+	`CREATE INDEX IF NOT EXISTS statements_incident ON statements(incident)`,
+	`CREATE TABLE IF NOT EXISTS statement_actors (
+		statement_id TEXT NOT NULL,
+		role TEXT NOT NULL,
+		actor_id TEXT NOT NULL,
+		PRIMARY KEY (statement_id, role, actor_id)
+	) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS statement_actors_actor ON statement_actors(actor_id, role)`,
+	`CREATE TABLE IF NOT EXISTS edges (
+		speaker TEXT NOT NULL,
+		kind TEXT NOT NULL,
+		target TEXT NOT NULL,
+		kspeaker TEXT NOT NULL,
+		ktarget TEXT NOT NULL,
+		count INTEGER NOT NULL,
+		reports INTEGER NOT NULL,
+		first INTEGER,
+		last INTEGER,
+		statement_ids TEXT NOT NULL,
+		PRIMARY KEY (speaker, kind, target)
+	) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS edges_target ON edges(target, kind)`,
+	`CREATE INDEX IF NOT EXISTS edges_key ON edges(kind, kspeaker, ktarget)`,
+	`CREATE TABLE IF NOT EXISTS responds_to (denial_id TEXT NOT NULL, accusation_id TEXT NOT NULL, PRIMARY KEY (denial_id, accusation_id)) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS responds_to_accusation ON responds_to(accusation_id)`,
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var v int
+	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("reading schema version: %w", err)
+	}
+	if v > schemaVersion {
+		return fmt.Errorf("database schema version %d is newer than this binary's %d", v, schemaVersion)
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("creating schema: %w", err)
+	}
+	defer tx.Rollback()
+	for _, q := range schema {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("creating schema: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
+		return fmt.Errorf("setting schema version: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("creating schema: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) loadCaches(ctx context.Context) error {
+	s.actors = map[string]*store.Actor{}
+	s.redirects = map[string]string{}
+	rows, err := s.w.QueryContext(ctx, "SELECT "+actorCols+" FROM actors")
+	if err != nil {
+		return fmt.Errorf("loading actors: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanActor(rows)
+		if err != nil {
+			return err
+		}
+		s.actors[a.ID] = &a
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("loading actors: %w", err)
+	}
+	rr, err := s.w.QueryContext(ctx, "SELECT from_id, to_id FROM redirects")
+	if err != nil {
+		return fmt.Errorf("loading redirects: %w", err)
+	}
+	defer rr.Close()
+	for rr.Next() {
+		var from, to string
+		if err := rr.Scan(&from, &to); err != nil {
+			return fmt.Errorf("loading redirects: %w", err)
+		}
+		s.redirects[from] = to
+	}
+	return rr.Err()
+}
+
+// Times are stored as Unix seconds, the zero time as NULL.
+
+func unixOf(t time.Time) sql.NullInt64 {
+	if t.IsZero() {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.Unix(), Valid: true}
+}
+
+func timeOf(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.Unix(n.Int64, 0).UTC()
+}
+
+// day is the midnight UTC of t (zero stays zero).
+func day(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return store.Day.Truncate(t)
+}
+
+// jsonList encodes ids as a JSON array, the form json_each reads.
+func jsonList[T ~string](xs []T) string {
+	if len(xs) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(xs)
+	return string(b)
+}
+
+func decodeList(s string) []string {
+	var out []string
+	if s == "" {
+		return nil
+	}
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+const actorCols = "id, kind, name, aliases, country, affiliation, role"
+
+type scanner interface{ Scan(...any) error }
+
+func scanActor(sc scanner) (store.Actor, error) {
+	var a store.Actor
+	var kind, aliases string
+	if err := sc.Scan(&a.ID, &kind, &a.Name, &aliases, &a.Country, &a.AffiliationID, &a.Role); err != nil {
+		return a, fmt.Errorf("reading actor: %w", err)
+	}
+	a.Kind = store.ActorKind(kind)
+	a.Aliases = decodeList(aliases)
+	return a, nil
+}

@@ -1,0 +1,85 @@
+package sqlitestore_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/demarche/demarche/store"
+	"github.com/demarche/demarche/store/sqlitestore"
+	"github.com/demarche/demarche/store/storetest"
+)
+
+func open(tb testing.TB, dir string) *sqlitestore.Store {
+	tb.Helper()
+	s, err := sqlitestore.Open(tb.Context(), dir, sqlitestore.Options{})
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	return s
+}
+
+func TestConformance(t *testing.T) {
+	storetest.RunTests(t, func(t *testing.T) store.Store { return open(t, t.TempDir()) })
+}
+
+// TestReopen closes the store and opens the directory again: the data, the caches
+// rebuilt from it and the merge redirects survive.
+func TestReopen(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	s := open(t, dir)
+	a := storetest.Art("art:1", "AP", storetest.R(store.Denies, storetest.Zhao, storetest.USA, 0, "Zhao denied."))
+	b := storetest.Art("art:2", "AP", storetest.R(store.Accuses, storetest.DOJ, storetest.CHN, 1, "The DOJ accused China."))
+	if _, err := s.PutArticles(ctx, []*store.ArticleGraph{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MergeActors(ctx, storetest.USA, storetest.DOJ); err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = open(t, dir)
+	defer s.Close()
+	after, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(before, after) {
+		t.Errorf("stats after reopening = %+v, before %+v", after, before)
+	}
+	if _, err := s.GetArticle(ctx, "art:1"); err != nil {
+		t.Errorf("GetArticle after reopening: %v", err)
+	}
+	// A changed version naming the merged DOJ still lands on the US (the redirect was persisted).
+	res, err := s.PutArticle(ctx, storetest.Rehash(b, "v2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Replaced {
+		t.Errorf("re-put after reopening = %+v, want Replaced", res)
+	}
+	if _, err := s.GetActor(ctx, storetest.DOJ); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("GetActor(merged DOJ) after re-put = %v, want ErrNotFound", err)
+	}
+	// Zhao's affiliation (cached in memory) still rolls his denial up to China.
+	sts, _, err := s.ListStatements(ctx, store.StatementFilter{Speakers: []string{storetest.CHN}, Rollup: true}, store.Page{})
+	if err != nil || len(sts) != 1 {
+		t.Errorf("China's statements after reopening = %d, %v; want 1", len(sts), err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, sqlitestore.FileName)); err != nil {
+		t.Errorf("database file: %v", err)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	storetest.RunBenchmarks(b, func(b *testing.B) store.Store { return open(b, b.TempDir()) })
+}
