@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/demarche/demarche/explorer"
 	"github.com/demarche/demarche/export"
 	"github.com/demarche/demarche/graph"
 	"github.com/demarche/demarche/httpapi"
@@ -56,6 +57,7 @@ func (e *environment) serve(ctx context.Context, args []string) error {
 	api := httpapi.New(httpapi.Config{Store: s, Ingester: ingester{pipeline}, Token: e.cfg.Token, Logger: e.log})
 	mux := http.NewServeMux()
 	mux.Handle("/export/", export.Handler(s))
+	mux.Handle("/explore/", explorer.Handler())
 	mux.Handle("/", api)
 
 	ln, err := net.Listen("tcp", e.cfg.Addr)

@@ -20,7 +20,14 @@ import (
 // Bad parameters answer 400 and an unknown format 404 before anything is
 // written; a store failure midway aborts the response so the client sees a
 // broken transfer, never a short file that looks whole.
+//
+// One export runs at a time; others wait up to SlotWait for their turn, then
+// get 503 with Retry-After. An export holds a store cursor while it looks
+// actors up on a second read connection, so exports side by side could take
+// every connection of the embedded store's small read pool and wait on each
+// other for ever.
 func Handler(s store.Store) http.Handler {
+	slot := make(chan struct{}, 1)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /export/{format}", func(w http.ResponseWriter, r *http.Request) {
 		opts, err := ParseQuery(r.PathValue("format"), r.URL.Query())
@@ -30,6 +37,18 @@ func Handler(s store.Store) http.Handler {
 		}
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		wait := time.NewTimer(SlotWait)
+		defer wait.Stop()
+		select {
+		case slot <- struct{}{}:
+			defer func() { <-slot }()
+		case <-wait.C:
+			w.Header().Set("Retry-After", "10")
+			http.Error(w, "another export is running; retry later", http.StatusServiceUnavailable)
+			return
+		case <-r.Context().Done():
 			return
 		}
 		h := w.Header()
@@ -45,6 +64,10 @@ func Handler(s store.Store) http.Handler {
 	})
 	return mux
 }
+
+// SlotWait is how long an export request waits for the one running before it
+// to finish.
+var SlotWait = 30 * time.Second
 
 // ParseQuery turns an export request's format and URL parameters into Options.
 // Errors wrap ErrUnknown for an unknown format, else store.ErrInvalid.

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/demarche/demarche/export"
 	"github.com/demarche/demarche/store"
@@ -141,5 +142,54 @@ func TestHandlerAbortsOnStoreFailure(t *testing.T) {
 	}
 	if err == nil {
 		t.Fatal("a failed export reached the client as a complete response")
+	}
+}
+
+// blockingStore holds its actor walk until released, like a slow export.
+type blockingStore struct {
+	store.Store
+	started, release chan struct{}
+}
+
+func (b blockingStore) WalkActors(ctx context.Context, fn func(store.Actor) error) error {
+	close(b.started)
+	<-b.release
+	return nil
+}
+
+func (b blockingStore) Edges(ctx context.Context, kinds []store.StatementKind, fn func(store.Edge) error) error {
+	return nil
+}
+
+func TestHandlerRunsOneExportAtATime(t *testing.T) {
+	old := export.SlotWait
+	export.SlotWait = 50 * time.Millisecond
+	defer func() { export.SlotWait = old }()
+	bs := blockingStore{started: make(chan struct{}), release: make(chan struct{})}
+	srv := httptest.NewServer(export.Handler(bs))
+	defer srv.Close()
+	first := make(chan int)
+	go func() {
+		resp, err := http.Get(srv.URL + "/export/graphml")
+		if err != nil {
+			first <- 0
+			return
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		first <- resp.StatusCode
+	}()
+	<-bs.started
+	resp, err := http.Get(srv.URL + "/export/gexf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("second export while the first runs: %d, Retry-After %q", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	close(bs.release)
+	if code := <-first; code != http.StatusOK {
+		t.Errorf("first export: %d", code)
 	}
 }

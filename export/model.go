@@ -106,7 +106,7 @@ var (
 	statementCols = []column{{"label", tString}, {"kind", tString}, {"name", tString}, {"date", tDate},
 		{"confidence", tDouble}, {"cameo", tString}, {"plover", tString}, {"incident", tString},
 		{"evidence", tString}, {"quote", tString}, {"reports", tInt}}
-	articleCols = []column{{"label", tString}, {"name", tString}, {"url", tString}, {"publisher", tString},
+	articleCols = []column{{"label", tString}, {"name", tString}, {"title", tString}, {"url", tString}, {"publisher", tString},
 		{"language", tString}, {"published", tDate}}
 	incidentCols = []column{{"label", tString}, {"name", tString}, {"aliases", tStrings}, {"year", tInt}}
 	directCols   = []column{{"count", tInt}, {"reports", tInt}, {"first", tDate}, {"last", tDate}, {"statements", tStrings}}
@@ -231,7 +231,7 @@ func (b *builder) articles() section {
 					name = a.URL
 				}
 				return fn(&element{id: a.ID, labels: []string{"Article"}, name: name, start: a.Published,
-					values: []any{"Article", str(a.Title), str(a.URL), str(a.Publisher), str(a.Language), day(a.Published)}})
+					values: []any{"Article", name, str(a.Title), str(a.URL), str(a.Publisher), str(a.Language), day(a.Published)}})
 			})
 		}}
 }

@@ -71,6 +71,11 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		setCode(out, CodeUnavailable)
 	case errors.As(err, &gqlErr) && gqlErr.Extensions["code"] != nil:
 		// A coded GraphQL error wrapping a cause (argument parsing): keep it.
+	case errors.Unwrap(err) == nil && err.Error() == "introspection disabled",
+		errors.As(err, &gqlErr) && gqlErr.Err != nil && gqlErr.Err.Error() == "introspection disabled":
+		// gqlgen's own plain error when introspection is off.
+		out.Message = "introspection is disabled on this server"
+		setCode(out, "INTROSPECTION_DISABLED")
 	default:
 		slog.ErrorContext(ctx, "graphql: internal error", "err", err, "path", out.Path.String())
 		out.Message = "internal error"

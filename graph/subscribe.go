@@ -63,7 +63,7 @@ func (r *Resolver) matches(ctx context.Context, f store.StatementFilter, s store
 	}) {
 		return false
 	}
-	l := newLoaders(r.Store)
+	l := newLoaders(r.Store, DefaultLoaderWait)
 	if len(f.Speakers)+len(f.Targets)+len(f.Either) > 0 {
 		anc, err := l.ancestry(ctx, append(slices.Clone(s.SpeakerIDs), s.TargetIDs...), f.Rollup)
 		if err != nil {

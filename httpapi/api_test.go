@@ -250,3 +250,23 @@ func deref[T any](p *T) T {
 	}
 	return *p
 }
+
+// postJSON runs an operation that must succeed and decodes its data leniently
+// (fields the query selects but into does not name are ignored).
+func postJSON(t *testing.T, c *client.Client, q string, into any, opts ...client.Option) {
+	t.Helper()
+	resp, err := c.RawPost(q, opts...)
+	if err != nil {
+		t.Fatalf("post: %v", err)
+	}
+	if resp.Errors != nil {
+		t.Fatalf("errors: %s", resp.Errors)
+	}
+	b, err := json.Marshal(resp.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, into); err != nil {
+		t.Fatalf("decode %s: %v", b, err)
+	}
+}

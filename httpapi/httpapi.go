@@ -30,7 +30,7 @@ import (
 
 // Defaults of the limits Config leaves at zero.
 const (
-	DefaultMaxComplexity = 5000
+	DefaultMaxComplexity = 20000
 	DefaultMaxDepth      = 15
 	DefaultMaxPageSize   = graph.DefaultMaxPageSize
 	// DefaultMaxBodyBytes bounds a request body (an ingested document included).
@@ -62,6 +62,9 @@ type Config struct {
 	MaxPageSize   int
 	// MaxBodyBytes bounds a request body (default DefaultMaxBodyBytes).
 	MaxBodyBytes int64
+	// LoaderWait is how long dataloaders collect keys before one store round
+	// trip (default graph.DefaultLoaderWait).
+	LoaderWait time.Duration
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
 }
@@ -148,7 +151,7 @@ func newGraphQL(cfg Config) http.Handler {
 			return graphql.OneShot(&graphql.Response{Errors: []*gqlerror.Error{err}})
 		}
 		if op.Operation != ast.Subscription {
-			ctx = graph.WithLoaders(ctx, cfg.Store)
+			ctx = graph.WithLoaders(ctx, cfg.Store, cfg.LoaderWait)
 		}
 		return next(ctx)
 	})

@@ -35,6 +35,10 @@ var layouts = []string{
 	"2 Jan 2006",
 	"02-01-2006 15:04",
 	"02-01-2006",
+	"02.01.2006 15:04",
+	"02.01.2006",
+	"2006/01/02 15:04",
+	"2006/01/02",
 }
 
 var (
@@ -92,7 +96,7 @@ var rxDateInText = regexp.MustCompile(`\b(?:` +
 	`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?` +
 	`|\d{1,2}(?:st|nd|rd|th)?\s+` + monthNames + `,?\s+\d{4}` +
 	`|` + monthNames + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
-	`|\d{2}-\d{2}-\d{4}` +
+	`|\d{2}-\d{2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{2}/\d{2}` +
 	`)`)
 
 // findDate returns the first parseable full date in s and where it is.

@@ -21,6 +21,7 @@ func TestParseDate(t *testing.T) {
 		{"Tuesday, July 20th, 2021", "2021-07-20T00:00:00Z"},
 		{"24-03-2022 05:34 IST", "2022-03-24T05:34:00Z"},
 		{"2021/07/20", "2021-07-20T00:00:00Z"},
+		{"20.07.2021", "2021-07-20T00:00:00Z"},
 	}
 	for _, tc := range tests {
 		got, err := ParseDate(tc.in)

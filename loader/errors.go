@@ -16,6 +16,7 @@ var (
 	ErrTooLarge      = errors.New("input too large")
 	ErrNoArticle     = errors.New("no article text found")
 	ErrBadFeed       = errors.New("invalid RSS/Atom feed")
+	ErrLanguage      = errors.New("article not in an accepted language")
 )
 
 // Error is one input that could not be read: a file, a URL, or one line of a

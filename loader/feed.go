@@ -52,7 +52,7 @@ func parseFeed(source string, data []byte) ([]Article, error) {
 			a.Source = fmt.Sprintf("%s#%d", source, i+1)
 		}
 		if len(a.Paragraphs) == 0 {
-			errs = append(errs, newError(a.Source, 0, fmt.Errorf("%w: feed item %d has no content or description", ErrNoArticle, i+1)))
+			errs = append(errs, newError(source, 0, fmt.Errorf("%w: feed item %d (%s) has no content or description", ErrNoArticle, i+1, a.Source)))
 			continue
 		}
 		arts = append(arts, a)

@@ -88,6 +88,8 @@ func cleanParagraphs(paras []string) []string {
 			continue
 		case isBoiler(p) || isMetaLine(p):
 			continue
+		case !isBodyLike(p) && (wordCount(p) <= 2 || !endsSentence(p)):
+			continue // navigation, subheadings, captions
 		}
 		inList = false
 		out = append(out, p)
@@ -206,6 +208,15 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
 // readMeta reads canonical URL, title, site name and publication time from
 // a page's link and meta tags and its JSON-LD.
 func readMeta(doc *html.Node) pageMeta {
@@ -242,6 +253,13 @@ func readMeta(doc *html.Node) pageMeta {
 						if t, err := ParseDate(val); err == nil {
 							m.Published = t
 						}
+					}
+				}
+			case atom.Time:
+				_, pubdate := attrOK(n, "pubdate")
+				if m.Published.IsZero() && (pubdate || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
+					if t, err := ParseDate(attr(n, "datetime")); err == nil {
+						m.Published = t
 					}
 				}
 			case atom.Script:

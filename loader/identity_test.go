@@ -53,13 +53,13 @@ func TestContentHash(t *testing.T) {
 
 func TestNormalizeURL(t *testing.T) {
 	tests := map[string]string{
-		"https://www.example.com/news/story/":               "https://example.com/news/story",
+		"https://www.example.com/news/story/":              "https://example.com/news/story",
 		"HTTP://Example.com:80/news/story?b=2&a=1&utm_x=y": "https://example.com/news/story?a=1&b=2",
-		"https://example.com/news/story/amp":                "https://example.com/news/story",
-		"https://example.com:8443/x#frag":                   "https://example.com:8443/x",
-		"ftp://example.com/x":                               "",
-		"/relative/path":                                    "",
-		"":                                                  "",
+		"https://example.com/news/story/amp":               "https://example.com/news/story",
+		"https://example.com:8443/x#frag":                  "https://example.com:8443/x",
+		"ftp://example.com/x":                              "",
+		"/relative/path":                                   "",
+		"":                                                 "",
 	}
 	for in, want := range tests {
 		if got := NormalizeURL(in); got != want {

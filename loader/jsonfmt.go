@@ -195,9 +195,9 @@ func field(m map[string]any, key string) (any, bool) {
 	return nil, false
 }
 
-func fieldKey(k string) string {
-	return strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(k))
-}
+var keyReplacer = strings.NewReplacer("_", "", "-", "", " ", "")
+
+func fieldKey(k string) string { return strings.ToLower(keyReplacer.Replace(k)) }
 
 // stringField returns the first of keys holding a non-empty string (or a
 // name inside an object, as in "source": {"name": "BBC News"}).

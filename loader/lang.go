@@ -100,6 +100,9 @@ func DetectLanguage(text string) string {
 	}
 	for _, s := range scriptLangs {
 		if counts[s.lang]*2 > letters {
+			if s.lang == "ar" {
+				return arabicScriptLanguage(text)
+			}
 			return s.lang
 		}
 	}
@@ -139,4 +142,26 @@ func DetectLanguage(text string) string {
 		return ""
 	}
 	return best
+}
+
+// arabicScriptLanguage tells Urdu and Persian from Arabic by the letters
+// only they use: ے ں ٹ ڈ ڑ for Urdu; پ چ ژ گ with Persian yeh and keheh
+// (and none of the Urdu letters) for Persian.
+func arabicScriptLanguage(text string) string {
+	urdu, persian := 0, 0
+	for _, r := range text {
+		switch r {
+		case 'ے', 'ں', 'ٹ', 'ڈ', 'ڑ', 'ھ':
+			urdu++
+		case 'پ', 'چ', 'ژ', 'گ', 'ی', 'ک':
+			persian++
+		}
+	}
+	switch {
+	case urdu >= 3:
+		return "ur"
+	case persian >= 3:
+		return "fa"
+	}
+	return "ar"
 }

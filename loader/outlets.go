@@ -59,6 +59,13 @@ func PublisherName(raw string) string {
 	return raw
 }
 
+// isKnownOutlet reports whether s names an outlet in outlets.tsv.
+func isKnownOutlet(s string) bool {
+	outletsOnce.Do(loadOutlets)
+	_, ok := outletByKey[outletKey(s)]
+	return ok
+}
+
 // outletKey is raw lower-cased, without accents and without anything but
 // letters and digits: "El País" and "elpais" give the same key.
 func outletKey(raw string) string {

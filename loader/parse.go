@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -44,6 +45,11 @@ type Options struct {
 	// HTTPClient fetches http(s) inputs in Read; nil means a client with a
 	// 30-second timeout.
 	HTTPClient *http.Client
+	// Languages, when set, lists the ISO 639-1 codes accepted: an article
+	// detected in another language is not returned but reported as an *Error
+	// wrapping ErrLanguage (so a caller can count it as skipped rather than
+	// failed). Articles too short to tell are accepted.
+	Languages []string
 	// Stdin is what Read reads for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
 }
@@ -147,6 +153,10 @@ func Parse(source string, data []byte, opts Options) ([]Article, error) {
 			errs = append(errs, newError(a.Source, 0, ErrNoArticle))
 			continue
 		}
+		if len(opts.Languages) > 0 && a.Language != "" && !slices.Contains(opts.Languages, a.Language) {
+			errs = append(errs, newError(a.Source, 0, fmt.Errorf("%w: detected %q, accepted %s", ErrLanguage, a.Language, strings.Join(opts.Languages, ", "))))
+			continue
+		}
 		out = append(out, a)
 	}
 	if len(errs) == 1 && len(out) == 0 {
@@ -233,7 +243,7 @@ func DetectFormat(source string, data []byte) Format {
 		if jsonLines(data) {
 			return FormatJSONL
 		}
-		if head[0] == '{' || jsonArrayStart(head) {
+		if jsonStart(head) {
 			return FormatJSON
 		}
 	case bytes.HasPrefix(head, []byte("<")):
@@ -250,11 +260,17 @@ func DetectFormat(source string, data []byte) Format {
 	return FormatText
 }
 
-// jsonArrayStart reports whether head starts a JSON array of values rather
-// than text that opens with a bracket ("[Updated] ...").
-func jsonArrayStart(head []byte) bool {
+// jsonStart reports whether head starts a JSON object or array rather than
+// text that opens with a brace or bracket ("[Updated] ...").
+func jsonStart(head []byte) bool {
 	rest := bytes.TrimSpace(head[1:])
-	return len(rest) == 0 || strings.ContainsRune(`{["0123456789-tfn]`, rune(rest[0]))
+	if len(rest) == 0 {
+		return true
+	}
+	if head[0] == '{' {
+		return rest[0] == '"' || rest[0] == '}'
+	}
+	return strings.ContainsRune(`{["0123456789-tfn]`, rune(rest[0]))
 }
 
 // jsonLines reports whether data holds several lines that each start a JSON

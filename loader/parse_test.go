@@ -11,9 +11,13 @@ import (
 	"time"
 )
 
+func readTestdata(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join("testdata", name))
+}
+
 func mustRead(t *testing.T, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
+	data, err := readTestdata(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,6 +168,15 @@ func TestParseFormats(t *testing.T) {
 		{"page_jsonld.html", FormatHTML, []want{{
 			title: "Freedonia sanctions Ruritanian banks", url: "https://wire.example.com/story/12345",
 			publisher: "Wire Service", published: "2022-03-24", paragraphs: 3,
+		}}},
+		{"page_short.html", FormatHTML, []want{{
+			title: "Valdoria lodges protest with Freedonia", paragraphs: 1,
+			absent: []string{"Home", "Politics"},
+		}}},
+		{"page_time.html", FormatHTML, []want{{
+			title: "Valdoria recalls envoy", published: "2020-10-23", paragraphs: 3,
+			contains: []string{"The café owners' association"},
+			absent:   []string{"Related", "Border talks stall", "By Staff Writer"},
 		}}},
 		{"feed_rss.xml", FormatFeed, []want{
 			{title: "Valdoria accuses Freedonia of election meddling", url: "https://wire.example.com/world/valdoria-meddling",
@@ -334,7 +347,11 @@ func TestParseForcedFormat(t *testing.T) {
 	if err != nil || len(arts) != 1 || !strings.HasPrefix(arts[0].Body(), `{"title"`) {
 		t.Fatalf("got %+v, %v", arts, err)
 	}
-	// Text that merely opens with a bracket is text, not JSON.
+	// Text that merely opens with a brace or a bracket is text, not JSON.
+	arts, err = Parse("-", []byte("{Updated} Valdoria says the border will reopen on Friday after talks with Freedonia."), Options{})
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("braced text: %+v, %v", arts, err)
+	}
 	arts, err = Parse("-", []byte("[Updated] Valdoria says the border will reopen on Friday after talks with Freedonia."), Options{})
 	if err != nil || len(arts) != 1 {
 		t.Fatalf("bracketed text: %+v, %v", arts, err)
@@ -364,4 +381,18 @@ func gzipped(t *testing.T, s string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+func TestParseLanguages(t *testing.T) {
+	opts := Options{Languages: []string{"en"}}
+	arts, err := Parse("testdata/spanish.txt", mustRead(t, "spanish.txt"), opts)
+	if len(arts) != 0 || !errors.Is(err, ErrLanguage) {
+		t.Fatalf("Spanish with Languages=[en]: %d articles, %v", len(arts), err)
+	}
+	if want := `testdata/spanish.txt: article not in an accepted language: detected "es", accepted en`; err.Error() != want {
+		t.Errorf("message = %q, want %q", err.Error(), want)
+	}
+	if arts, err := Parse("testdata/plain_title.txt", mustRead(t, "plain_title.txt"), opts); len(arts) != 1 || err != nil {
+		t.Errorf("English with Languages=[en]: %d articles, %v", len(arts), err)
+	}
 }

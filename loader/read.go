@@ -130,16 +130,21 @@ func (r *reader) path(ctx context.Context, p string, explicit bool) error {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() {
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(d.Name(), ".gz")))
 		if ext != "" && !readableExts[ext] {
 			return nil
 		}
-		info, err := d.Info()
+		// os.Stat follows a symbolic link to a file (links to directories are
+		// not followed, so a link cycle cannot trap the walk).
+		info, err := os.Stat(q)
 		if err != nil {
-			return r.fail(q, err)
+			return r.fail(q, errors.Unwrap(err))
+		}
+		if !info.Mode().IsRegular() {
+			return nil
 		}
 		return r.file(q, info)
 	})

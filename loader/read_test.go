@@ -49,8 +49,11 @@ func TestReadDirectoryGlobStdinGzip(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "sub", "b.jsonl"), mustRead(t, "articles.jsonl"))
 	writeFile(t, filepath.Join(dir, "sub", "deeper", "c.txt.gz"), mustRead(t, "plain_title.txt.gz"))
 	writeFile(t, filepath.Join(dir, "sub", "empty.txt"), nil)
-	writeFile(t, filepath.Join(dir, "photo.jpg"), []byte{0xff, 0xd8, 0xff, 0x00})       // not an article file: passed over
+	writeFile(t, filepath.Join(dir, "photo.jpg"), []byte{0xff, 0xd8, 0xff, 0x00})        // not an article file: passed over
 	writeFile(t, filepath.Join(dir, ".hidden", "x.txt"), mustRead(t, "plain_title.txt")) // hidden: passed over
+	if err := os.Symlink(filepath.Join(dir, "sub"), filepath.Join(dir, "sub", "loop")); err != nil {
+		t.Fatal(err) // a link back up: not followed
+	}
 
 	arts, errs := collect(t, []string{dir}, Options{})
 	var sources []string

@@ -44,10 +44,13 @@ var (
 	rxBreadcrumb  = regexp.MustCompile(`\s+[>»›]\s+`)
 	rxLabelPrefix = regexp.MustCompile(`^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\s]+[:：]\s*`)
 	rxSourceLine  = regexp.MustCompile(`(?i)^(?:source|sources|via)\s*[:：]\s*(\S.{0,60})$`)
-	rxDateLabel   = regexp.MustCompile(`(?i)^\s*(?:date|dated|published|posted|updated|last updated|first published|on)?\s*[:：]?\s*`)
-	rxDatelineAg  = regexp.MustCompile(`^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*\(([^()]{2,80})\)\s*(?:[-–—:]|[A-Z])`)
+	rxDateLabel   = regexp.MustCompile(`(?i)^\s*(?:(?:date|dated|published|posted|updated|last updated|first published|on)\b\s*[:：]?\s*)*`)
+	rxDatelineAg  = regexp.MustCompile(`^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([^()]{2,80})\)\s*(?:[-–—:]|[A-Z])`)
 	rxSlashAgency = regexp.MustCompile(`^[^\n]{0,60}?/([A-Z][A-Za-z-]{1,15})/`)
 	rxMetaLabel   = regexp.MustCompile(`(?i)\b(?:updated|created|published|posted)\s*:`)
+	rxTimeTokens  = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?|(?i:\b[ap]\.?m\.?)|\b[A-Z]{2,4}\b|[,|·•/()–—-]`)
+	rxArticlesOn  = regexp.MustCompile(`(?i)^all (?:news )?(?:articles|stories|news) (?:on|from|of)\s+(.+)$`)
+	rxByline      = regexp.MustCompile(`^(?:By|BY|Written by|Posted by|Author:|Reporter:)\s+\p{Lu}`)
 	rxCreditLine  = regexp.MustCompile(`(?i)^\(?\s*(?:reporting|writing|editing|additional reporting|compiled|translated)\s+by\b`)
 )
 
@@ -68,6 +71,7 @@ var listHeadings = []string{
 	"related news", "related content", "read more", "read also", "see also",
 	"also read", "more on this", "more on this story", "more stories",
 	"recommended", "recommended stories", "top stories", "相关文章", "相关新闻",
+	"reference(s)", "references", "related topics", "more from this section",
 }
 
 // boilerPrefixes start lines that are captions, credits or page furniture.
@@ -77,6 +81,9 @@ var boilerPrefixes = []string{
 	"all rights reserved", "follow us", "sign up", "subscribe", "click here",
 	"read also:", "read more:", "also read:", "see also:", "related:",
 	"share this", "share on", "skip to", "toggle navigation",
+	"image source", "image caption", "media caption", "getty images", "story continues",
+	"continue reading", "listen to this article", "tags:", "topics:", "filed under",
+	"reading time", "min read", "newsletter", "get the latest", "download the app",
 }
 
 // parseText reads scraped page text or plain text.
@@ -92,6 +99,9 @@ func parseText(text string) textResult {
 		}
 	}
 
+	paras = splitLeadingDate(paras)
+	paras = splitGluedTitle(paras)
+
 	bodyStart := -1
 	for i, p := range paras {
 		if p != "" && isBodyLike(p) {
@@ -100,27 +110,7 @@ func parseText(text string) textResult {
 		}
 	}
 	if bodyStart < 0 {
-		// No sentence anywhere: a fragment. Keep what is not furniture; a first
-		// headline-like line followed by more text is the title.
-		var kept []string
-		for _, p := range paras {
-			if p == "" || isBoiler(p) || isFooterStart(p) || isListHeading(p) || isMetaLine(p) {
-				continue
-			}
-			if n := wordCount(p); n < 5 && !(n >= 3 && endsSentence(p)) {
-				continue // navigation, labels
-			}
-			if _, ok := dateLine(p); !ok {
-				kept = append(kept, p)
-			}
-		}
-		if len(kept) > 1 && isHeadlineLike(cleanTitle(kept[0])) {
-			res.Title = cleanTitle(kept[0])
-			kept = kept[1:]
-		}
-		res.Paragraphs = dropRepeats(kept)
-		res.Published = headerDate(paras)
-		return res
+		return fragmentText(paras, res)
 	}
 
 	// A site frame puts the timestamp line under the title: a short
@@ -143,6 +133,7 @@ func parseText(text string) textResult {
 	}
 
 	// Footer: the first footer marker after the body start ends the article.
+	// A footer line may still date the article ("All news articles on <date>").
 	end := len(paras)
 	for i := bodyStart + 1; i < len(paras); i++ {
 		if isFooterStart(paras[i]) {
@@ -150,30 +141,27 @@ func parseText(text string) textResult {
 			break
 		}
 	}
-
-	// Title from the header: the last headline-like line, preferring 5+ words.
-	titleIdx := -1
-	for _, minWords := range []int{5, 3} {
-		for i := bodyStart - 1; i >= 0; i-- {
-			if t := cleanTitle(paras[i]); paras[i] != "" && isHeadlineLike(t) && wordCount(t) >= minWords {
-				titleIdx = i
+	var footerDate time.Time
+	for _, p := range paras[end:] {
+		if m := rxArticlesOn.FindStringSubmatch(p); m != nil {
+			if t, err := ParseDate(m[1]); err == nil {
+				footerDate = t
 				break
 			}
 		}
-		if titleIdx >= 0 {
-			break
-		}
-	}
-	if titleIdx >= 0 {
-		res.Title = cleanTitle(paras[titleIdx])
 	}
 
+	var deck string
+	res.Title, deck = headerTitle(paras[:bodyStart])
 	res.Published = headerDate(paras[:bodyStart])
 
-	// Body paragraphs.
-	var body []string
-	lastBody := -1
+	// Body paragraphs, and lines after the last of them that may be a
+	// headline printed below the text.
+	var body, tail []string
 	inList := false
+	if deck != "" {
+		body = append(body, deck)
+	}
 	for i := bodyStart; i < end; i++ {
 		p := paras[i]
 		if p == "" {
@@ -201,42 +189,28 @@ func parseText(text string) textResult {
 		if _, ok := dateLine(p); ok {
 			continue
 		}
-		if !isBodyLike(p) && wordCount(p) <= 4 {
-			continue // captions, bylines, navigation, tags
-		}
 		if bullet {
-			if !isBodyLike(p) && !endsSentence(p) {
-				continue // a stray link list
-			}
 			p = strings.TrimSpace(rxBullet.ReplaceAllString(p, ""))
 		}
-		body = append(body, p)
-		if isBodyLike(p) {
-			lastBody = len(body) - 1
+		if !isBodyLike(p) && (wordCount(p) <= 2 || !endsSentence(p)) {
+			// Captions, subheadings, bylines, navigation, tags, cut-off
+			// captions: not sentences of the article.
+			tail = append(tail, p)
+			continue
 		}
+		body = append(body, p)
+		tail = tail[:0]
 	}
-	// Pages that print the headline after the text: a headline-like line
-	// after the last body paragraph is the title, not body.
-	if res.Title == "" && lastBody >= 0 {
-		for j := lastBody + 1; j < len(body); j++ {
-			if t := cleanTitle(body[j]); isHeadlineLike(t) && wordCount(t) >= 5 {
+	// Pages that print the headline after the text.
+	if res.Title == "" {
+		for _, p := range tail {
+			if t := cleanTitle(p); isHeadlineLike(t) && wordCount(t) >= 5 {
 				res.Title = t
-				body = append(body[:j:j], body[j+1:]...)
 				break
 			}
 		}
 	}
-	if res.Title != "" {
-		nt := alnumKey(res.Title)
-		kept := body[:0]
-		for _, p := range body {
-			if alnumKey(cleanTitle(p)) != nt {
-				kept = append(kept, p)
-			}
-		}
-		body = kept
-	}
-	res.Paragraphs = dropRepeats(body)
+	res.Paragraphs = dropRepeats(withoutTitle(body, res.Title))
 
 	for i, p := range res.Paragraphs {
 		if i == 2 {
@@ -251,7 +225,130 @@ func parseText(text string) textResult {
 			res.Publisher = datelinePublisher(p)
 		}
 	}
+	if res.Published.IsZero() {
+		res.Published = footerDate
+	}
 	return res
+}
+
+// fragmentText handles text without a single sentence-like paragraph: it
+// keeps what is not furniture; a first headline-like line followed by more
+// text is the title.
+func fragmentText(paras []string, res textResult) textResult {
+	var kept []string
+	for _, p := range paras {
+		if p == "" || isBoiler(p) || isFooterStart(p) || isListHeading(p) || isMetaLine(p) {
+			continue
+		}
+		if n := wordCount(p); n < 5 && !(n >= 3 && endsSentence(p)) {
+			continue // navigation, labels
+		}
+		if _, ok := dateLine(p); !ok {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) > 1 && isHeadlineLike(cleanTitle(kept[0])) {
+		res.Title = cleanTitle(kept[0])
+		kept = kept[1:]
+	}
+	res.Paragraphs = dropRepeats(kept)
+	res.Published = headerDate(paras)
+	return res
+}
+
+// headerTitle picks the title among the header lines (those above the body):
+// the last headline-like line, preferring lines of 5+ words. When that line
+// is long (12+ words) and right under a shorter headline-like line, it is the
+// standfirst under the title: the title is the line above and the standfirst
+// is returned as deck, to open the body.
+func headerTitle(header []string) (title, deck string) {
+	idx := -1
+	for _, minWords := range []int{5, 3} {
+		for i := len(header) - 1; i >= 0; i-- {
+			if t := cleanTitle(header[i]); header[i] != "" && isHeadlineLike(t) && wordCount(t) >= minWords {
+				idx = i
+				break
+			}
+		}
+		if idx >= 0 {
+			break
+		}
+	}
+	if idx < 0 {
+		return "", ""
+	}
+	t := cleanTitle(header[idx])
+	if n := wordCount(t); n >= 12 {
+		for j := idx - 1; j >= 0; j-- {
+			if header[j] == "" {
+				continue
+			}
+			if pt := cleanTitle(header[j]); isHeadlineLike(pt) && wordCount(pt) >= 3 && wordCount(pt) < n {
+				return pt, header[idx]
+			}
+			break
+		}
+	}
+	return t, ""
+}
+
+// splitLeadingDate splits a timestamp glued to the start of one of the first
+// lines (" date 2018-12-21 Title of the story") into a line of its own.
+func splitLeadingDate(paras []string) []string {
+	for i := 0; i < len(paras) && i < 3; i++ {
+		p := paras[i]
+		if _, ok := dateLine(p); ok {
+			return paras
+		}
+		rest := rxDateLabel.ReplaceAllString(p, "")
+		_, m, ok := findDate(rest)
+		if !ok || m[0] > 0 || wordCount(rest[m[1]:]) <= 3 {
+			continue
+		}
+		label := p[:len(p)-len(rest)]
+		next, _ := utf8.DecodeRuneInString(strings.TrimSpace(rest[m[1]:]))
+		if strings.EqualFold(strings.TrimSpace(label), "on") || !(unicode.IsUpper(next) || unicode.IsDigit(next)) {
+			continue // "On July 20, 2021, the ministry ...": a sentence
+		}
+		out := make([]string, 0, len(paras)+1)
+		out = append(out, paras[:i]...)
+		out = append(out, strings.TrimSpace(label+rest[:m[1]]), strings.TrimSpace(rest[m[1]:]))
+		return append(out, paras[i+1:]...)
+	}
+	return paras
+}
+
+// rxGlued finds a capitalised title run glued to the first word of the text
+// after it ("... Yarn Vs. USChina has dismissed"): an upper-case word end
+// directly followed by a capitalised word.
+var rxGlued = regexp.MustCompile(`^((?:[\p{Lu}\d][\pL\d'’.:,-]*\s+(?:(?:a|an|the|of|to|in|on|for|and|or|vs\.?|with|at|by|as|over|from)\s+)*){2,20}[\p{Lu}\d][\pL\d'’.-]*?[\p{Lu}\d.])(\p{Lu}\p{Ll}+\s)`)
+
+// splitGluedTitle splits a Title-Case headline that the scraper glued to the
+// body's first word ("China Denies Spying Claims Vs. USChina has said ...")
+// when the text holds no title line of its own.
+func splitGluedTitle(paras []string) []string {
+	for i := 0; i < len(paras) && i < 3; i++ {
+		p := paras[i]
+		if _, ok := dateLine(p); ok || p == "" {
+			continue
+		}
+		if !isBodyLike(p) {
+			return paras // a title line of its own comes first
+		}
+		m := rxGlued.FindStringSubmatchIndex(p)
+		if m == nil {
+			return paras
+		}
+		title, rest := p[:m[3]], p[m[3]:]
+		if wordCount(title) < 4 || wordCount(rest) < 8 {
+			return paras
+		}
+		out := make([]string, 0, len(paras)+1)
+		out = append(out, paras[:i]...)
+		out = append(out, title, rest)
+		return append(out, paras[i+1:]...)
+	}
+	return paras
 }
 
 // splitParagraphs splits text into trimmed paragraphs: every non-blank line is
@@ -340,7 +437,7 @@ func dateLine(p string) (time.Time, bool) {
 	if !ok || m[0] > 0 {
 		return time.Time{}, false
 	}
-	if wordCount(rest[m[1]:]) > 3 {
+	if wordCount(rxTimeTokens.ReplaceAllString(rest[m[1]:], " ")) > 3 {
 		return time.Time{}, false
 	}
 	return t, true
@@ -358,15 +455,24 @@ func datelineDate(p string) (time.Time, bool) {
 	if i := strings.Index(p, ")"); i >= 0 {
 		end = []int{i, i + 1}
 	}
-	if end == nil {
+	if end == nil || end[1] > 120 {
 		return time.Time{}, false
 	}
 	t, m, ok := findDate(p[:end[1]])
 	if !ok || m[1] > end[1] {
 		return time.Time{}, false
 	}
+	// A dateline opens with a place in capitals ("BEIJING") or holds the
+	// date in parentheses with the agency; a date in the first sentence
+	// ("On July 20, 2021, ...") is an event's, not the article's.
+	inParens := strings.Contains(p[:m[0]], "(")
+	if !inParens && !rxCapsPlace.MatchString(p) {
+		return time.Time{}, false
+	}
 	return t, true
 }
+
+var rxCapsPlace = regexp.MustCompile(`^\s*\p{Lu}{3,}\b`)
 
 // datelinePublisher finds a news agency in a dateline: "LONDON (Reuters) -",
 // "MOSCOW, Oct. 5 (Xinhua) --", "BEIJING (UrduPoint News / Sputnik - 21st
@@ -402,6 +508,12 @@ func cleanTitle(p string) string {
 			p = rest
 		}
 	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
+		if i := strings.LastIndex(p, sep); i > 0 && isKnownOutlet(p[i+len(sep):]) && wordCount(p[:i]) >= 3 {
+			p = strings.TrimSpace(p[:i])
+			break
+		}
+	}
 	if parts := strings.Split(p, " | "); len(parts) == 2 {
 		a, b := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
 		if wordCount(b) <= 3 && wordCount(a) >= 3 {
@@ -413,7 +525,27 @@ func cleanTitle(p string) string {
 	return p
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts words; in scripts written without spaces (Chinese,
+// Japanese) two characters count as one word.
+func wordCount(s string) int {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x3000 }) {
+		return len(strings.Fields(s))
+	}
+	n, cjk := 0, 0
+	for _, f := range strings.Fields(s) {
+		c := 0
+		for _, r := range f {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				c++
+			}
+		}
+		if c == 0 || c*2 < utf8.RuneCountInString(f) {
+			n++
+		}
+		cjk += c
+	}
+	return n + cjk/2
+}
 
 // endsSentence reports whether p ends like a sentence: with . … : ; or with
 // ? ! (after any closing quotes and brackets).
@@ -439,18 +571,14 @@ func endsStatement(p string) bool {
 
 // isBodyLike reports whether p reads as article text rather than furniture.
 func isBodyLike(p string) bool {
-	if isBoiler(p) || isMetaLine(p) || rxBullet.MatchString(p) || len(rxBreadcrumb.Split(p, 4)) >= 3 {
+	if rxBullet.MatchString(p) || isBoiler(p) || isMetaLine(p) || len(rxBreadcrumb.FindAllStringIndex(p, 2)) >= 2 {
 		return false
 	}
 	n := wordCount(p)
 	if n >= 15 {
 		return true
 	}
-	if n >= 8 && endsStatement(p) {
-		return true
-	}
-	// Text in scripts without spaces between words.
-	return utf8.RuneCountInString(p) >= 60 && n <= 3 && endsSentence(p)
+	return n >= 8 && endsStatement(p)
 }
 
 // isHeadlineLike reports whether t could be a title.
@@ -505,21 +633,40 @@ func isListHeading(p string) bool {
 // isBoiler reports captions, credits and page furniture.
 func isBoiler(p string) bool {
 	l := strings.ToLower(strings.TrimSpace(p))
-	for _, b := range boilerPrefixes {
-		if strings.HasPrefix(l, b) {
-			return true
+	if wordCount(l) <= 20 {
+		for _, b := range boilerPrefixes {
+			if hasPrefixWord(l, b) {
+				return true
+			}
 		}
 	}
+	if rxByline.MatchString(strings.TrimSpace(p)) && wordCount(p) <= 12 && !endsStatement(p) {
+		return true
+	}
 	return rxCreditLine.MatchString(l) || lowerTrim(p) == "advertisement"
+}
+
+// hasPrefixWord reports whether s starts with prefix as whole words:
+// "subscribe now" has the prefix "subscribe", "subscribers said" has not.
+func hasPrefixWord(s, prefix string) bool {
+	if !strings.HasPrefix(s, prefix) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prefix)
+	next, _ := utf8.DecodeRuneInString(s[len(prefix):])
+	return len(s) == len(prefix) || !unicode.IsLetter(last) || !unicode.IsLetter(next)
 }
 
 // isMetaLine reports a metadata line such as "PTI | Washington DC | Updated:
 // 24-03-2022 05:34 IST": segments separated by bars, or a date label.
 func isMetaLine(p string) bool {
+	if len(p) > 400 {
+		return false
+	}
 	if strings.Count(p, " | ") >= 2 && wordCount(p) <= 25 {
 		return true
 	}
-	return rxMetaLabel.MatchString(p) && wordCount(p) <= 12 && !endsStatement(p)
+	return strings.Contains(p, ":") && wordCount(p) <= 12 && !endsStatement(p) && rxMetaLabel.MatchString(p)
 }
 
 // alnumKey is p lower-cased with only its letters and digits: the form in

@@ -38,6 +38,7 @@ type mention struct {
 	kind       mentionKind
 	role       string // for role nouns: the role word
 	pattern    int    // for bare heads: the agency pattern
+	counted    bool   // counted in the entity's mentions
 }
 
 type item struct {
@@ -62,6 +63,7 @@ type sentInfo struct {
 	attribution *entity
 	attrTok     int // token index of the speech verb, -1 when none
 	quoted      bool
+	incidents   []*entity
 }
 
 // analysis is the state of one Extract call.

@@ -65,14 +65,25 @@ func (a *analysis) assemble(minConf float64) Result {
 			}
 		}
 	}
+	kept := map[*entity]bool{}
 	for _, e := range a.order {
-		if !a.keep(e) {
+		if e.typ == "INCIDENT" && e.used && !a.namedIncident(e) {
+			e.used = false
+		}
+		if a.keep(e) {
+			for p := e; p != nil && !kept[p]; p = p.affil {
+				kept[p] = true
+			}
+		}
+	}
+	for _, e := range a.order {
+		if !kept[e] {
 			continue
 		}
 		ent := Entity{Name: e.name, Type: e.typ, Role: e.role, Year: e.year, Country: e.country}
 		if e.affil != nil {
 			ent.Affiliation = e.affil.name
-			if !a.keep(e.affil) {
+			if !kept[e.affil] {
 				ent.Affiliation = ""
 			}
 		}
@@ -93,12 +104,19 @@ func (a *analysis) keep(e *entity) bool {
 	case "PERSON":
 		return e.mentions > 0
 	case "STATE":
-		return e.mentions >= 2
+		return e.mentions >= minStateMentions
+	case "GROUP":
+		return e.mentions >= 1 && (e.affil != nil && actorGroup(e.name) || !strings.Contains(e.name, " ") || codeNameSuffixes[e.name[strings.LastIndexByte(e.name, ' ')+1:]])
 	case "AGENCY", "ORGANIZATION":
 		return e.mentions >= 1
+	case "INCIDENT":
+		return false
 	}
 	return false
 }
+
+// minStateMentions is how often a state no statement names must be named to be listed.
+const minStateMentions = 1
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
@@ -162,4 +180,16 @@ func (a *analysis) dateOf(s *sentInfo) string {
 		}
 	}
 	return pub.Format("2006-01-02")
+}
+
+// actorGroup reports whether a group's name says it acts (hackers, agents,
+// diplomats) rather than naming a population (companies, citizens).
+func actorGroup(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"hacker", "agent", "spies", "spy", "officer", "official", "operative", "diplomat", "group", "actors", "programmers", "suspects", "defendants", "members"} {
+		if strings.Contains(n, w) && !strings.HasPrefix(n, "members of") {
+			return true
+		}
+	}
+	return false
 }

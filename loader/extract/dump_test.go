@@ -28,6 +28,7 @@ func TestDump(t *testing.T) {
 	a.segment()
 	a.findMentions()
 	a.resolveCoref()
+	a.findIncidents()
 	a.findStatements()
 	for si, s := range a.sents {
 		var parts []string

@@ -54,6 +54,7 @@ func Extract(doc Document, opts ...Option) Result {
 	a.segment()        // 1
 	a.findMentions()   // 2, 3
 	a.resolveCoref()   // 4
+	a.findIncidents()  // 6
 	a.findStatements() // 5, 6
 	return a.assemble(cfg.minConf)
 }

@@ -65,6 +65,9 @@ type Trigger struct {
 	Verbs   []string `json:"verbs,omitempty" yaml:"verbs,omitempty"`
 	Nouns   []string `json:"nouns,omitempty" yaml:"nouns,omitempty"`
 	Phrases []string `json:"phrases,omitempty" yaml:"phrases,omitempty"`
+	// AttackVerbs describe the wrong an accusation reports ("hacked",
+	// "carried out"): "X said Y hacked Z" is X accusing Y.
+	AttackVerbs []string `json:"attack_verbs,omitempty" yaml:"attack_verbs,omitempty"`
 }
 
 // Kinds are the seven statement kinds.
@@ -213,6 +216,7 @@ const (
 	hitVerb
 	hitNoun
 	hitPhrase
+	hitAttack
 )
 
 type hit struct {
@@ -314,6 +318,9 @@ func buildIndex(l *Lexicon) *index {
 		}
 		for _, p := range t.Phrases {
 			add(p, hit{kind: hitPhrase, ref: i, word: p})
+		}
+		for _, v := range t.AttackVerbs {
+			add(v, hit{kind: hitAttack, ref: i, word: v})
 		}
 	}
 	for k := range ix.phrases {

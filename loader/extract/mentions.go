@@ -101,13 +101,20 @@ func (a *analysis) addMention(s *sentInfo, start, end int, e *entity, kind menti
 	for _, m := range s.ments {
 		if m.end <= start || m.start >= end {
 			out = append(out, m)
+		} else if m.ent != nil && m.kind == mActor && m.counted {
+			m.ent.mentions-- // absorbed into the new mention
 		}
 	}
-	s.ments = append(out, mention{start: start, end: end, ent: e, kind: kind, pattern: -1})
+	nm := mention{start: start, end: end, ent: e, kind: kind, pattern: -1}
 	if e != nil && kind == mActor {
-		e.mentions++
 		e.addAlias(s.span(start, end))
+		// a dateline or source credit ("(Xinhua)", "/TASS/") is not a mention in the text
+		if p, n := s.lower(start-1), s.lower(end); p != "(" && p != "/" && n != ")" && n != "/" {
+			e.mentions++
+			nm.counted = true
+		}
 	}
+	s.ments = append(out, nm)
 }
 
 func (s *sentInfo) lower(i int) string {
@@ -271,7 +278,7 @@ func (a *analysis) findGroups(s *sentInfo) {
 			mi := s.mentionAt(j)
 			if mi >= 0 {
 				m := s.ments[mi]
-				if m.kind == mDemonym || (m.kind == mActor && (m.ent.typ == "STATE" || m.ent.typ == "AGENCY")) {
+				if m.kind == mDemonym || (m.kind == mActor && (m.ent.typ == "STATE" || m.ent.typ == "AGENCY" || m.ent.typ == "ORGANIZATION")) {
 					st = m.ent
 					start = m.start
 					j = m.start
@@ -312,19 +319,37 @@ func (a *analysis) findGroups(s *sentInfo) {
 				}
 			}
 		}
-		if st == nil {
+		code := ""
+		if c := codeNameEnd(s, end); c > end {
+			code, end = s.span(end, c), c // "hacking group APT31"
+		}
+		if st == nil && code == "" {
 			continue
 		}
 		phrase := s.span(start, end)
 		name := canonicalGroup(phrase)
+		if code != "" {
+			name = code
+		}
 		e := a.get(name, "GROUP")
-		if e.affil == nil {
+		if e.affil == nil && st != nil {
 			e.affil = st
 			e.country = st.country
 		}
 		a.addMention(s, start, end, e, mActor)
 		if name != phrase {
 			e.addAlias(phrase)
+		}
+	}
+	// code names on their own: "APT31", "Volt Typhoon"
+	for i := 0; i < len(s.toks); i++ {
+		if s.mentionAt(i) >= 0 || (i > 0 && isCap(s.toks[i-1].text) && !isCodeName(s.toks[i].text)) {
+			continue
+		}
+		if c := codeNameEnd(s, i); c > i {
+			e := a.get(s.span(i, c), "GROUP")
+			a.addMention(s, i, c, e, mActor)
+			i = c - 1
 		}
 	}
 	// "four members of China's military", "members of the Chinese military"
@@ -404,4 +429,50 @@ func quantified(s *sentInfo, i int) bool {
 		}
 	}
 	return false
+}
+
+// isCodeName reports a threat actor's code name token: "APT31", "UNC2452", "TA505".
+func isCodeName(w string) bool {
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			if digits > 0 {
+				return false
+			}
+			letters++
+		case r >= '0' && r <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 4 && digits >= 1
+}
+
+// codeNameSuffixes end the two-word names vendors give threat actors.
+var codeNameSuffixes = map[string]bool{
+	"Typhoon": true, "Panda": true, "Bear": true, "Blizzard": true, "Sandstorm": true, "Sleet": true, "Tempest": true,
+	"Kitten": true, "Chollima": true, "Spider": true, "Tsunami": true, "Hail": true, "Dust": true, "Rain": true,
+}
+
+// codeNameEnd returns the end of a code name starting at i, or i.
+func codeNameEnd(s *sentInfo, i int) int {
+	if i >= len(s.toks) {
+		return i
+	}
+	if isCodeName(s.toks[i].text) {
+		return i + 1
+	}
+	if i+1 < len(s.toks) && isCap(s.toks[i].text) && codeNameSuffixes[s.toks[i+1].text] && !nameStop[s.toks[i].text] {
+		return i + 2
+	}
+	switch s.toks[i].text {
+	case "Sandworm", "Turla", "Lazarus", "Kimsuky", "Hafnium", "Gamaredon", "Fancy", "Cozy":
+		if i+1 < len(s.toks) && (s.toks[i+1].text == "Group" || s.toks[i+1].text == "Bear" || s.toks[i+1].text == "Team") {
+			return i + 2
+		}
+		return i + 1
+	}
+	return i
 }

@@ -163,6 +163,16 @@ func (a *analysis) findPersons(s *sentInfo) {
 				}
 			}
 		}
+		if org := orgSuffix(s, i, j); org > j {
+			// "Wuhan Xiaoruizhi Science and Technology Company": a company
+			e := a.get(s.span(i, org), "ORGANIZATION")
+			a.addMention(s, i, org, e, mActor)
+			i = org - 1
+			continue
+		}
+		if role == "" && a.listedName(s, i) {
+			role = "-"
+		}
 		known := a.ents["PERSON\x00"+name]
 		if role == "" && known == nil && (s.headline() || s.inItem(i, j)) {
 			continue
@@ -172,6 +182,12 @@ func (a *analysis) findPersons(s *sentInfo) {
 			continue
 		}
 		e := a.get(name, "PERSON")
+		if role == "-" {
+			role = ""
+			if g := a.listGroup(s, i); g != nil && affil == nil {
+				affil = g.affil
+			}
+		}
 		if e.role == "" && role != "" {
 			e.role = role
 		}
@@ -252,6 +268,11 @@ func (a *analysis) findReferring(s *sentInfo) {
 			continue
 		}
 		switch t.lower {
+		case "hackers", "officers", "diplomats", "agents", "spies", "officials", "suspects":
+			if d := s.lower(i - 1); (d == "the" || d == "these" || d == "those") && s.mentionAt(i-1) < 0 {
+				s.ments = append(s.ments, mention{start: i - 1, end: i + 1, kind: mRoleNoun, role: "group:" + t.lower, pattern: -1})
+			}
+			continue
 		case "he", "she":
 			s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mPronoun, pattern: -1})
 			continue
@@ -340,7 +361,15 @@ func (a *analysis) resolveCoref() {
 				}
 			case mRoleNoun:
 				var e *entity
-				if m.role == "ministry" || m.role == "department" {
+				if strings.HasPrefix(m.role, "group:") {
+					// "the hackers": the latest group of that kind
+					noun := strings.TrimPrefix(m.role, "group:")
+					for _, g := range a.order {
+						if g.typ == "GROUP" && g.seen > 0 && strings.HasSuffix(g.name, noun) && (e == nil || g.seen > e.seen) {
+							e = g
+						}
+					}
+				} else if m.role == "ministry" || m.role == "department" {
 					e = lastAgency
 				} else {
 					best := 0
@@ -528,4 +557,77 @@ func (s *sentInfo) roleItemStarting(start int) int {
 		}
 	}
 	return -1
+}
+
+var orgSuffixes = map[string]bool{
+	"Company": true, "Co.": true, "Corporation": true, "Corp.": true, "Inc.": true, "Inc": true, "Ltd": true, "Ltd.": true,
+	"Limited": true, "Technologies": true, "Technology": true, "Holdings": true, "Bank": true, "Institute": true, "University": true,
+	"Laboratory": true, "Lab": true, "Labs": true, "Networks": true, "Systems": true, "Group": true,
+}
+
+// orgSuffix extends a capitalized run from i over "and"-joined capitalized
+// words to a company suffix ("Science and Technology Company"); it returns
+// the end of the organization's name, or j when there is none.
+func orgSuffix(s *sentInfo, i, j int) int {
+	k := i
+	end := j
+	for k < len(s.toks) && k-i < 8 {
+		t := s.toks[k]
+		if t.lower == "and" && k+1 < len(s.toks) && isCap(s.toks[k+1].text) {
+			k++
+			continue
+		}
+		if !isCap(t.text) || s.mentionAt(k) >= 0 {
+			break
+		}
+		if orgSuffixes[t.text] && k > i {
+			end = k + 1
+		}
+		k++
+	}
+	return end
+}
+
+// listedName reports a name in a list that follows a group ("two Chinese
+// nationals, Zhao Wei and Li Na") or a cue ("identified as", "named").
+func (a *analysis) listedName(s *sentInfo, i int) bool {
+	p := s.lower(i - 1)
+	if p != "," && p != "and" && p != "as" && p != ":" && p != "named" {
+		return false
+	}
+	return a.listGroup(s, i) != nil || s.hasCue(i)
+}
+
+// listGroup returns the group a list of names right of it explains.
+func (a *analysis) listGroup(s *sentInfo, i int) *entity {
+	// walk back over the list: persons, commas and "and", to a group and its comma
+	for j := i - 1; j >= 0 && i-j <= 14; {
+		mi := s.mentionAt(j)
+		if mi < 0 {
+			if w := s.toks[j].lower; w == "," || w == "and" {
+				j--
+				continue
+			}
+			return nil
+		}
+		m := s.ments[mi]
+		if m.ent != nil && m.ent.typ == "GROUP" && s.lower(m.end) == "," {
+			return m.ent
+		}
+		if m.ent == nil || m.ent.typ != "PERSON" {
+			return nil
+		}
+		j = m.start - 1
+	}
+	return nil
+}
+
+func (s *sentInfo) hasCue(i int) bool {
+	for j := i - 1; j >= 1 && i-j <= 12; j-- {
+		w, p := s.toks[j].lower, s.toks[j-1].lower
+		if (w == "as" && (p == "identified" || p == "named")) || w == "namely" {
+			return true
+		}
+	}
+	return false
 }

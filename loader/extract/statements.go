@@ -38,10 +38,17 @@ var claimVerbs = map[string]bool{
 	"concluded": true, "determined": true, "assessed": true, "reported": true, "insisted": true, "added": true,
 }
 
+var pastSanction = map[string]bool{"announced": true, "imposed": true, "introduced": true, "slapped": true, "unveiled": true, "levied": true, "adopted": true}
+
 var governingSanction = map[string]bool{
 	"announced": true, "announces": true, "announce": true, "imposed": true, "imposes": true, "impose": true, "introduced": true,
 	"unveiled": true, "levied": true, "slapped": true, "expanded": true, "extended": true, "placed": true, "issued": true, "take": true,
 	"took": true, "takes": true, "taking": true, "adopted": true, "will": true,
+}
+
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
+	"ten": true, "eleven": true, "twelve": true, "several": true, "dozens": true, "some": true, "all": true, "one": true,
 }
 
 // embeddedSubject words after a mention show it is the subject of another clause.
@@ -100,15 +107,25 @@ func (a *analysis) triggers(s *sentInfo) []trig {
 
 // nounContext reports whether an ambiguous word at i reads as a noun ("the charges", "US sanctions").
 func (a *analysis) nounContext(s *sentInfo, i int) bool {
-	if i == 0 {
-		return false
+	w := s.toks[i].lower
+	if n := s.lower(i + 1); auxiliaries[n] || n == "have" || n == "has" {
+		return true // "Sanctions were imposed"
+	}
+	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+		return false // "by sanctioning", "the US sanctioned"
 	}
 	// a verb takes its object right away: "US sanctions Russia", "charges Chinese officers"
+	if mi := s.mentionAt(i + 1); mi >= 0 && s.ments[mi].start == i+1 && s.ments[mi].ent != nil {
+		return false
+	}
 	j := i + 1
-	if s.lower(j) == "the" {
+	if q := s.lower(j); q == "the" || q == "a" || q == "an" || numberWords[q] || isNumber(q) {
 		j++
 	}
 	if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].start == j && s.ments[mi].ent != nil {
+		return false
+	}
+	if i == 0 {
 		return false
 	}
 	p := s.toks[i-1].lower
@@ -140,6 +157,7 @@ func (a *analysis) findStatements() {
 		}
 		a.evaluativeDenial(si, s, ts)
 		a.warnings(si, s)
+		a.reportedWrongs(si, s)
 		a.holdAccountable(si, s)
 	}
 }
@@ -158,6 +176,16 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 		p0--
 	}
 	coord := p0 >= 0 && (s.toks[p0].lower == "and" || s.toks[p0].lower == "but")
+	if coord {
+		// "X accused Y of ... and summoned ...": the first clause's subject
+		if e := a.sentenceSubject(s, i); e != nil {
+			for k, m := range s.ments {
+				if m.ent == e || (m.kind == mWe && e == s.attribution) {
+					return k, true
+				}
+			}
+		}
+	}
 	for k := len(s.ments) - 1; k >= 0; k-- {
 		m := s.ments[k]
 		if m.end > i {
@@ -234,7 +262,7 @@ func (s *sentInfo) coordinated(k int, dir int) []int {
 			}
 		}
 		m := s.ments[nk]
-		if !ok || m.ent == nil || m.kind != mActor || m.ent.typ == "PERSON" {
+		if !ok || m.ent == nil || m.kind != mActor || (m.ent.typ == "PERSON") != (s.ments[k].ent != nil && s.ments[k].ent.typ == "PERSON") {
 			break
 		}
 		out = append(out, nk)
@@ -262,7 +290,7 @@ func (a *analysis) object(s *sentInfo, i int, speaker *entity, limit int) (int, 
 		if m.kind == mDemonym {
 			// "ousted Russian staff": a demonym right after the verb names the target's state
 			j := i
-			if w := s.lower(j); w == "the" || w == "several" || w == "all" || isNumber(w) {
+			if w := s.lower(j); w == "the" || w == "a" || w == "an" || numberWords[w] || isNumber(w) {
 				j++
 			}
 			if m.start == j {
@@ -308,10 +336,10 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp) && s.attrTok >= 0 {
 		// "China will take countermeasures, the ministry said": the reporting
 		// official speaks; the state behind is a weaker second reading
-		a.stmts = append(a.stmts, stmt{speaker: s.attribution, target: tg, kind: kind, sent: si, conf: conf})
+		a.stmts = append(a.stmts, stmt{speaker: s.attribution, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
 		conf -= stateEchoPenalty
 	}
-	a.stmts = append(a.stmts, stmt{speaker: sp, target: tg, kind: kind, sent: si, conf: conf})
+	a.stmts = append(a.stmts, stmt{speaker: sp, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
 }
 
 // verbal handles a trigger verb or phrase: active "X accuses Y of", passive
@@ -329,6 +357,14 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			if next != "that" && next != "," && next != "on" && next != "in" && next != "to" {
 				return
 			}
+		}
+		if prev := s.lower(i - 1); (prev == "it" || prev == "they") && (next == "of" || next == "for" || next == "with") {
+			// "three diplomats it accused of spying": the relative clause's head is the target
+			sp := a.sentenceSubject(s, i)
+			if mi := s.mentionAt(i - 2); mi >= 0 && s.ments[mi].ent != nil && sp != nil && s.ments[mi].ent != sp {
+				a.add(si, t.kind, sp, s.ments[mi].ent, 0.8)
+			}
+			return
 		}
 		if (next == "of" || next == "with") && strings.HasSuffix(s.toks[i].lower, "ed") && s.mentionAt(i-1) < 0 && !auxiliaries[s.lower(i-1)] && s.lower(i-1) != "has" && s.lower(i-1) != "have" && s.lower(i-1) != "had" {
 			return // a reduced relative: "hackers, accused of breaking into"
@@ -435,6 +471,14 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		for _, c := range s.coordinated(k, 1) {
 			targets = append(targets, s.ments[c].ent)
 			last = c
+		}
+		// "two Chinese nationals, Zhao Wei and Li Na"
+		if e := s.ments[last].end; s.lower(e) == "," && s.ments[last].ent.typ == "GROUP" {
+			if mi := s.mentionAt(e + 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "PERSON" {
+				for _, c := range s.coordinated(mi, 1) {
+					targets = append(targets, s.ments[c].ent)
+				}
+			}
 		}
 		// "sanctions against US officials, including President Joe Biden"
 		if e := s.ments[last].end; s.lower(e) == "," && s.lower(e+1) == "including" {
@@ -546,14 +590,34 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 			}
 		}
 	}
-	if sp == nil && (t.kind == "SANCTIONS" || t.kind == "THREATENS" || t.kind == "CRITICIZES" || t.kind == "DEMANDS" || t.kind == "INDICTS") {
+	kind := t.kind
+	// "Sanctions were imposed on X by Y"
+	if sp == nil && kind == "SANCTIONS" && auxiliaries[s.lower(end)] {
+		for q := end; q < len(s.toks) && q-end <= 10; q++ {
+			if s.toks[q].lower == "by" {
+				k := q + 1
+				if s.lower(k) == "the" {
+					k++
+				}
+				if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+					sp = s.ments[mi].ent
+				}
+				break
+			}
+		}
+	}
+	if sp == nil && (kind == "SANCTIONS" || kind == "THREATENS" || kind == "CRITICIZES" || kind == "DEMANDS" || kind == "INDICTS") {
 		gov := false
 		for q := i - 1; q >= 0 && i-q <= 6; q-- {
 			if governingSanction[s.toks[q].lower] {
 				gov = true
+				// "announced countermeasures against": done, not threatened
+				if kind == "THREATENS" && pastSanction[s.toks[q].lower] {
+					kind = "SANCTIONS"
+				}
 			}
 		}
-		if gov || t.kind == "THREATENS" {
+		if gov || kind == "THREATENS" {
 			if k, ok := a.subject(s, i); ok {
 				sp = a.speakerOf(s, k)
 				conf = 0.8
@@ -601,7 +665,7 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 			}
 		}
 	}
-	if tg == nil && t.kind != "ACCUSES" && t.kind != "DENIES" {
+	if tg == nil && kind != "ACCUSES" && kind != "DENIES" {
 		tg = a.opponent(sp)
 		conf -= 0.25
 	}
@@ -610,11 +674,11 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	}
 	if tgIdx >= 0 {
 		for _, c := range s.coordinated(tgIdx, 1) {
-			a.add(si, t.kind, sp, s.ments[c].ent, conf)
+			a.add(si, kind, sp, s.ments[c].ent, conf)
 		}
 		return
 	}
-	a.add(si, t.kind, sp, tg, conf)
+	a.add(si, kind, sp, tg, conf)
 }
 
 var accusationNouns = map[string]bool{
@@ -628,7 +692,7 @@ var accusationNouns = map[string]bool{
 func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 	eval := false
 	for _, t := range s.toks {
-		if evaluative[t.lower] {
+		if isEvaluative(t.lower) {
 			eval = true
 			break
 		}
@@ -637,6 +701,11 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 		return
 	}
 	done := false
+	for _, st := range a.stmts {
+		if st.sent == si && st.kind == "DENIES" {
+			return // a denial verb already spoke for this sentence
+		}
+	}
 	for n, t := range s.toks {
 		if !accusationNouns[t.lower] || done {
 			continue
@@ -844,6 +913,52 @@ func (a *analysis) criticismAsAccusation(s *sentInfo, trigEnd int, speakers int,
 			if st.kind == "ACCUSES" && st.target != nil && st.target.top() == tg.top() {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func firstIncident(s *sentInfo) *entity {
+	if len(s.incidents) > 0 {
+		return s.incidents[0]
+	}
+	return nil
+}
+
+// reportedWrongs reads "X said Russian hackers had breached the network" as
+// X accusing the actor that did the wrong.
+func (a *analysis) reportedWrongs(si int, s *sentInfo) {
+	for _, it := range s.items {
+		if _, ok := it.has(hitAttack); !ok {
+			continue
+		}
+		p := it.start - 1
+		for p >= 0 && (s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || strings.HasSuffix(s.toks[p].lower, "ly")) {
+			p--
+		}
+		mi := s.mentionAt(p)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil {
+			continue
+		}
+		culprit := s.ments[mi].ent
+		claimant := a.claimant(s, s.ments[mi].start)
+		if claimant == nil || claimant.top() == culprit.top() || claimant == culprit {
+			continue
+		}
+		a.add(si, "ACCUSES", claimant, culprit, 0.7)
+	}
+}
+
+// evaluativeStems are word beginnings that judge a claim false ("distorts", "fabricated").
+var evaluativeStems = []string{"distort", "fabricat", "slander", "smear", "baseless", "groundless", "unfounded", "ungrounded", "frivolous", "absurd", "untrue", "unsubstantiated"}
+
+func isEvaluative(w string) bool {
+	if evaluative[w] {
+		return true
+	}
+	for _, p := range evaluativeStems {
+		if strings.HasPrefix(w, p) {
+			return true
 		}
 	}
 	return false

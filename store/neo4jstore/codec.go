@@ -150,6 +150,7 @@ func edgeProps(e store.Edge) map[string]any {
 	return map[string]any{
 		"s":            e.SpeakerID,
 		"t":            e.TargetID,
+		"k":            string(e.Kind),
 		"count":        int64(e.Count),
 		"reports":      int64(e.Reports),
 		"first":        dateParam(e.First),

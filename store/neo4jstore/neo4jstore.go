@@ -203,6 +203,7 @@ type txn struct {
 
 // exec runs a query and discards its records.
 func (t *txn) exec(q string, params map[string]any) error {
+	defer track(q, time.Now())
 	res, err := t.tx.Run(t.ctx, q, params)
 	if err != nil {
 		return err
@@ -213,6 +214,7 @@ func (t *txn) exec(q string, params map[string]any) error {
 
 // each runs a query and calls fn for every record.
 func (t *txn) each(q string, params map[string]any, fn func(*neo4j.Record) error) error {
+	defer track(q, time.Now())
 	res, err := t.tx.Run(t.ctx, q, params)
 	if err != nil {
 		return err

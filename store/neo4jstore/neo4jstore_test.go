@@ -51,8 +51,8 @@ func wipe(tb testing.TB, uri string) {
 	}
 }
 
-// newStore opens a store on an empty test database.
-func newStore(tb testing.TB) *neo4jstore.Store {
+// openEmpty opens a store on a wiped test database; the caller closes it.
+func openEmpty(tb testing.TB) *neo4jstore.Store {
 	tb.Helper()
 	uri := testURI(tb)
 	wipe(tb, uri)
@@ -62,6 +62,13 @@ func newStore(tb testing.TB) *neo4jstore.Store {
 	if err != nil {
 		tb.Fatalf("open: %v", err)
 	}
+	return s
+}
+
+// newStore is openEmpty closed when the test ends.
+func newStore(tb testing.TB) *neo4jstore.Store {
+	tb.Helper()
+	s := openEmpty(tb)
 	tb.Cleanup(func() { s.Close() })
 	return s
 }
@@ -70,14 +77,14 @@ func newStore(tb testing.TB) *neo4jstore.Store {
 // wiped database.
 func TestConformance(t *testing.T) {
 	testURI(t)
-	st.RunTests(t, func(t *testing.T) store.Store { return newStore(t) })
+	st.RunTests(t, func(t *testing.T) store.Store { return openEmpty(t) })
 }
 
 // BenchmarkLoad runs the shared load benchmarks (synthetic articles, batched and one
 // by one) against Neo4j.
 func BenchmarkLoad(b *testing.B) {
 	testURI(b)
-	st.RunBenchmarks(b, func(b *testing.B) store.Store { return newStore(b) })
+	st.RunBenchmarks(b, func(b *testing.B) store.Store { return openEmpty(b) })
 }
 
 func put(t *testing.T, s store.Store, gs ...*store.ArticleGraph) []store.PutResult {

@@ -544,14 +544,12 @@ func (w *writer) putActors(gs []*store.ArticleGraph, active []int, results []sto
 			created = append(created, map[string]any{"id": id})
 		}
 	}
+	var rows []map[string]any
 	for _, k := range store.ActorKinds {
-		if rows := byKind[k]; len(rows) > 0 {
-			// The label comes from the fixed ActorKind enum, never from input.
-			q := fmt.Sprintf("UNWIND $rows AS r MERGE (a:Actor {id: r.id}) SET a:%s SET a += r", k.Label())
-			if err := w.t.unwind(q, rows, nil); err != nil {
-				return nil, err
-			}
-		}
+		rows = append(rows, byKind[k]...)
+	}
+	if err := w.t.unwind(putActorsQuery, rows, nil); err != nil {
+		return nil, err
 	}
 	if err := w.t.unwind(linkQuery, links, nil); err != nil {
 		return nil, err
@@ -565,6 +563,30 @@ func (w *writer) putActors(gs []*store.ArticleGraph, active []int, results []sto
 	}
 	return changedAff, nil
 }
+
+// putActorsQuery upserts actors with their kind's label. Labels cannot be parameters:
+// one FOREACH per kind of the fixed ActorKind enum sets the right one.
+var putActorsQuery = func() string {
+	var b strings.Builder
+	b.WriteString("UNWIND $rows AS r MERGE (a:Actor {id: r.id}) SET a += r")
+	for _, k := range store.ActorKinds {
+		fmt.Fprintf(&b, "\nFOREACH (_ IN CASE WHEN r.kind = '%s' THEN [1] ELSE [] END | SET a:%s)", k, k.Label())
+	}
+	return b.String()
+}()
+
+// setEdgesQuery merges direct edges (rows from edgeProps plus k, the kind) and sets
+// their properties. Relationship types cannot be parameters: one FOREACH per kind of
+// the fixed StatementKind enum.
+var setEdgesQuery = func() string {
+	var b strings.Builder
+	b.WriteString("UNWIND $rows AS r MATCH (a:Actor {id: r.s}) MATCH (b:Actor {id: r.t})")
+	for _, k := range store.StatementKinds {
+		fmt.Fprintf(&b, "\nFOREACH (_ IN CASE WHEN r.k = '%s' THEN [1] ELSE [] END | MERGE (a)-[e:%s]->(b)"+
+			" SET e.count = r.count, e.reports = r.reports, e.first = r.first, e.last = r.last, e.statementIds = r.statementIds)", k, k)
+	}
+	return b.String()
+}()
 
 // linkQuery replaces an actor's affiliation edge: MEMBER_OF {role} for a person,
 // PART_OF otherwise, when the parent exists.
@@ -584,15 +606,22 @@ func (w *writer) putArticleNodes(gs []*store.ArticleGraph, active []int) error {
 			incs = append(incs, in.ID)
 		}
 		rows = append(rows, articleProps(g.Article, union(incs, nil)))
+		seen := map[string]bool{}
 		for _, a := range g.Actors {
-			mentions = append(mentions, map[string]any{"a": g.Article.ID, "x": a.ID})
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				mentions = append(mentions, map[string]any{"a": g.Article.ID, "x": a.ID})
+			}
 		}
 	}
 	if err := w.t.unwind("UNWIND $rows AS r MERGE (a:Article {id: r.id}) SET a += r", rows, nil); err != nil {
 		return err
 	}
+	// The article is new or its MENTIONS were deleted above, and each pair appears once,
+	// so CREATE is idempotent (a replayed transaction starts from scratch). MERGE would
+	// scan the edges of busy actors.
 	return w.t.unwind(`UNWIND $rows AS r MATCH (a:Article {id: r.a}) MATCH (x:Actor {id: r.x})
-		MERGE (a)-[:MENTIONS]->(x)`, mentions, nil)
+		CREATE (a)-[:MENTIONS]->(x)`, mentions, nil)
 }
 
 func (w *writer) putIncidents(gs []*store.ArticleGraph, active []int, results []store.PutResult) error {
@@ -803,12 +832,23 @@ func (w *writer) writeStatements(stmts []store.Statement, old map[string]oldStat
 			}
 		}
 	}
+	// A statement whose id survives keeps its node and its RESPONDS_TO edges (store.Answers
+	// looks only at the id, kind, date and key, which the id determines); its other
+	// edges are rewritten. New ids get new nodes; ids gone are deleted.
 	keep := map[string]bool{}
-	var changed []store.Statement
+	var changed, created []store.Statement
+	var updated []string
 	for _, st := range stmts {
-		if o, ok := old[st.ID]; ok && o.sig == statementSig(st) {
+		o, ok := old[st.ID]
+		if ok {
 			keep[st.ID] = true
-			continue
+			if o.sig == statementSig(st) {
+				continue
+			}
+			updated = append(updated, st.ID)
+			touch(o.kind, o.speakers, o.targets)
+		} else {
+			created = append(created, st)
 		}
 		changed = append(changed, st)
 		touch(st.Kind, st.SpeakerIDs, st.TargetIDs)
@@ -824,8 +864,14 @@ func (w *writer) writeStatements(stmts []store.Statement, old map[string]oldStat
 	if err := w.t.exec("UNWIND $ids AS id MATCH (s:Statement {id: id}) DETACH DELETE s", map[string]any{"ids": drop}); err != nil {
 		return err
 	}
+	sort.Strings(updated)
+	if err := w.t.exec(`UNWIND $ids AS id MATCH (s:Statement {id: id})
+		OPTIONAL MATCH (s)-[r:REPORTED_IN|TARGETS|ABOUT]->() DELETE r
+		WITH DISTINCT s OPTIONAL MATCH (s)<-[m:MADE]-() DELETE m`, map[string]any{"ids": updated}); err != nil {
+		return err
+	}
 
-	// Changed statements are written afresh with their edges.
+	// Changed statements are written with their edges (which none of them has now).
 	var nodes, made, targets, about, reported []map[string]any
 	for _, st := range changed {
 		key := store.KeyOf(st.Reports[0], aff)
@@ -847,12 +893,12 @@ func (w *writer) writeStatements(stmts []store.Statement, old map[string]oldStat
 		cypher string
 		rows   []map[string]any
 	}{
+		// The statements have none of these edges now, so they are created, not merged
+		// (each appears once; every report gets its own REPORTED_IN).
 		{"UNWIND $rows AS r MERGE (s:Statement {id: r.id}) SET s += r", nodes},
-		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (a:Actor {id: r.a}) MERGE (a)-[:MADE]->(s)", made},
-		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (a:Actor {id: r.a}) MERGE (s)-[:TARGETS]->(a)", targets},
-		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (i:Incident {id: r.i}) MERGE (s)-[:ABOUT]->(i)", about},
-		// One edge per report (an article may report a statement twice), so CREATE: the
-		// statement node is new or was just deleted in this transaction.
+		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (a:Actor {id: r.a}) CREATE (a)-[:MADE]->(s)", made},
+		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (a:Actor {id: r.a}) CREATE (s)-[:TARGETS]->(a)", targets},
+		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (i:Incident {id: r.i}) CREATE (s)-[:ABOUT]->(i)", about},
 		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (a:Article {id: r.a}) CREATE (s)-[e:REPORTED_IN]->(a) SET e = r.p", reported},
 	} {
 		if err := w.t.unwind(q.cypher, q.rows, nil); err != nil {
@@ -872,27 +918,22 @@ func (w *writer) writeStatements(stmts []store.Statement, old map[string]oldStat
 		if e, ok := live[k]; ok {
 			set[k.k] = append(set[k.k], edgeProps(e))
 		} else {
-			del[k.k] = append(del[k.k], map[string]any{"s": k.s, "t": k.t})
+			del[k.k] = append(del[k.k], map[string]any{"s": k.s, "t": k.t, "k": string(k.k)})
 		}
 	}
+	var setRows, delRows []map[string]any
 	for _, kind := range store.StatementKinds {
-		// Relationship types come from the fixed StatementKind enum, never from input.
-		if rows := del[kind]; len(rows) > 0 {
-			q := fmt.Sprintf("UNWIND $rows AS r MATCH (:Actor {id: r.s})-[e:%s]->(:Actor {id: r.t}) DELETE e", kind)
-			if err := w.t.unwind(q, sortRows(rows), nil); err != nil {
-				return err
-			}
-		}
-		if rows := set[kind]; len(rows) > 0 {
-			q := fmt.Sprintf(`UNWIND $rows AS r MATCH (a:Actor {id: r.s}) MATCH (b:Actor {id: r.t})
-				MERGE (a)-[e:%s]->(b)
-				SET e.count = r.count, e.reports = r.reports, e.first = r.first, e.last = r.last, e.statementIds = r.statementIds`, kind)
-			if err := w.t.unwind(q, sortRows(rows), nil); err != nil {
-				return err
-			}
-		}
+		setRows = append(setRows, sortRows(set[kind])...)
+		delRows = append(delRows, sortRows(del[kind])...)
 	}
-	return w.respondsTo(changed, aff)
+	if err := w.t.unwind(`UNWIND $rows AS r MATCH (:Actor {id: r.s})-[e]->(:Actor {id: r.t})
+		WHERE type(e) = r.k DELETE e`, delRows, nil); err != nil {
+		return err
+	}
+	if err := w.t.unwind(setEdgesQuery, setRows, nil); err != nil {
+		return err
+	}
+	return w.respondsTo(created, aff)
 }
 
 // sortRows orders edge rows by speaker and target so that concurrent writers lock in
@@ -925,11 +966,11 @@ func stub(id string, kind store.StatementKind, date time.Time, keySpeaker, keyTa
 		Reports: []store.Report{{Kind: kind, SpeakerID: keySpeaker, TargetID: keyTarget}}}
 }
 
-// respondsTo links the changed statements (new nodes, without RESPONDS_TO edges) to
+// respondsTo links the created statements (new nodes, without RESPONDS_TO edges) to
 // the statements they answer or that answer them, as store.Answers decides.
-func (w *writer) respondsTo(changed []store.Statement, aff store.Affiliations) error {
+func (w *writer) respondsTo(created []store.Statement, aff store.Affiliations) error {
 	var denials, accusations []map[string]any
-	for _, st := range changed {
+	for _, st := range created {
 		key := store.KeyOf(st.Reports[0], aff)
 		row := map[string]any{"id": st.ID, "kind": string(st.Kind), "sp": key.Speaker, "tg": key.Target, "date": dateParam(st.Date)}
 		switch {
@@ -972,8 +1013,9 @@ func (w *writer) respondsTo(changed []store.Statement, aff store.Affiliations) e
 	for p := range pairs {
 		rows = append(rows, map[string]any{"s": p.d, "t": p.a})
 	}
+	// One end of every pair is a new statement node and pairs are distinct: CREATE.
 	return w.t.unwind(`UNWIND $rows AS r MATCH (d:Statement {id: r.s}) MATCH (a:Statement {id: r.t})
-		MERGE (d)-[:RESPONDS_TO]->(a)`, sortRows(rows), nil)
+		CREATE (d)-[:RESPONDS_TO]->(a)`, sortRows(rows), nil)
 }
 
 func recVal(rec *neo4j.Record, key string) any {

@@ -13,26 +13,27 @@ const (
 	qInsertActor
 	qUpdateActor
 	qInsertName
-	qInsertFTSName
-	qInsertMention
-	qInsertIncidentMention
-	qGetIncident
+	qInsertIncidentMentions
 	qUpsertIncident
-	qInsertReport
-	qInsertFTSReport
-	qReportsOfKey
-	qStatementsOfKey
-	qDeleteStatement
+	qInsertMentions
+	qInsertReports
+	qReportsOfKeys
+	qStatementsOfKeys
+	qDeleteStatements
 	qDeleteStatementActors
-	qInsertStatement
-	qInsertStatementActor
-	qSetReportStatement
-	qDeleteEdgesOfKey
-	qInsertEdge
-	qDeleteRespondsOf
-	qRespondsForDenial
-	qRespondsForAccusation
-	qArticleStatements
+	qDeleteRespondsOfDenials
+	qDeleteRespondsOfAccusations
+	qInsertStatements
+	qInsertStatementActors
+	qLinkReports
+	qDeleteEdgesOfKeys
+	qInsertEdges
+	qRespondsOfDenials
+	qRespondsOfAccusations
+	qDeleteFTSNames
+	qInsertFTSNames
+	qDeleteFTSReports
+	qInsertFTSReports
 	numPrepared
 )
 
@@ -43,45 +44,56 @@ var preparedSQL = [numPrepared]string{
 		ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publisher = excluded.publisher,
 		language = excluded.language, published = excluded.published, hash = excluded.hash,
 		content_hash = excluded.content_hash, body = excluded.body`,
-	qInsertActor:           `INSERT INTO actors (id, kind, name, aliases, country, affiliation, role) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-	qUpdateActor:           `UPDATE actors SET kind = ?, name = ?, aliases = ?, country = ?, affiliation = ?, role = ? WHERE id = ?`,
-	qInsertName:            `INSERT INTO names (otype, oid, name, norm) VALUES (?, ?, ?, ?) RETURNING nid`,
-	qInsertFTSName:         `INSERT INTO fts_names (rowid, name) VALUES (?, ?)`,
-	qInsertMention:         `INSERT OR IGNORE INTO mentions (article_id, actor_id) VALUES (?, ?)`,
-	qInsertIncidentMention: `INSERT OR IGNORE INTO incident_mentions (article_id, incident_id) VALUES (?, ?)`,
-	qGetIncident:           `SELECT id, name, aliases, year, attributed, targeted FROM incidents WHERE id = ?`,
+	qInsertActor:            `INSERT INTO actors (id, kind, name, aliases, country, affiliation, role) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	qUpdateActor:            `UPDATE actors SET kind = ?, name = ?, aliases = ?, country = ?, affiliation = ?, role = ? WHERE id = ?`,
+	qInsertName:             `INSERT INTO names (otype, oid, name, norm) VALUES (?, ?, ?, ?) RETURNING nid`,
+	qInsertIncidentMentions: `INSERT OR IGNORE INTO incident_mentions (article_id, incident_id) SELECT ?, value FROM json_each(?)`,
 	qUpsertIncident: `INSERT INTO incidents (id, name, aliases, year, attributed, targeted) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, year = excluded.year,
 		attributed = excluded.attributed, targeted = excluded.targeted`,
-	qInsertReport: `INSERT INTO reports (article_id, idx, kind, speaker, target, incident, day, evidence, quote, confidence, kspeaker, ktarget)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
-	qInsertFTSReport: `INSERT INTO fts_reports (rowid, evidence) VALUES (?, ?)`,
-	qReportsOfKey: `SELECT rid, article_id, idx, speaker, target, incident, day, confidence
-		FROM reports WHERE kind = ? AND kspeaker = ? AND ktarget = ?`,
-	qStatementsOfKey:       `SELECT id, fp FROM statements WHERE kind = ? AND kspeaker = ? AND ktarget = ?`,
-	qDeleteStatement:       `DELETE FROM statements WHERE id = ?`,
-	qDeleteStatementActors: `DELETE FROM statement_actors WHERE statement_id = ?`,
-	qInsertStatement: `INSERT INTO statements (id, kind, kspeaker, ktarget, incident, day, confidence, fp)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-	qInsertStatementActor: `INSERT OR IGNORE INTO statement_actors (statement_id, role, actor_id) VALUES (?, ?, ?)`,
-	qSetReportStatement:   `UPDATE reports SET statement_id = ? WHERE rid = ?`,
-	qDeleteEdgesOfKey:     `DELETE FROM edges WHERE kind = ? AND kspeaker = ? AND ktarget = ?`,
-	qInsertEdge: `INSERT OR REPLACE INTO edges (speaker, kind, target, kspeaker, ktarget, count, reports, first, last, statement_ids)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	qDeleteRespondsOf: `DELETE FROM responds_to WHERE denial_id = ?1 OR accusation_id = ?1`,
-	// A denial (id ?1, top-level speaker ?2, target ?3, day ?4) answers the earlier or
-	// same-day accusations of ?2 by ?3 (by anyone when ?3 is empty): store.Answers.
-	qRespondsForDenial: `INSERT OR IGNORE INTO responds_to (denial_id, accusation_id)
-		SELECT ?1, id FROM statements
-		WHERE ktarget = ?2 AND kind IN ('ACCUSES', 'INDICTS', 'CRITICIZES', 'SANCTIONS')
-		AND (?3 = '' OR kspeaker = ?3) AND coalesce(day, -1e18) <= coalesce(?4, -1e18) AND id <> ?1`,
-	// An accusation (id ?1, speaker ?2, target ?3, day ?4) is answered by the later or
-	// same-day denials of ?3 naming ?2 or no target.
-	qRespondsForAccusation: `INSERT OR IGNORE INTO responds_to (denial_id, accusation_id)
-		SELECT id, ?1 FROM statements
-		WHERE kind = 'DENIES' AND kspeaker = ?3 AND ktarget IN (?2, '')
-		AND coalesce(day, -1e18) >= coalesce(?4, -1e18) AND id <> ?1`,
-	qArticleStatements: `SELECT DISTINCT statement_id FROM reports WHERE article_id = ? AND statement_id IS NOT NULL ORDER BY 1`,
+
+	// Bulk statements take their rows as one JSON array of arrays (json_each).
+	qInsertMentions: `INSERT OR IGNORE INTO mentions (article_id, actor_id) SELECT ?, value FROM json_each(?)`,
+	qInsertReports: `INSERT INTO reports (article_id, idx, kind, speaker, target, incident, day, evidence, quote, confidence, kspeaker, ktarget)
+		SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10
+		FROM json_each(?) RETURNING rid, idx`,
+	// Keys are [kind, top-level speaker, top-level target]; the JSON list is the outer loop.
+	qReportsOfKeys: `SELECT r.rid, r.article_id, r.idx, r.kind, r.kspeaker, r.ktarget, r.speaker, r.target, r.incident, r.day, r.confidence
+		FROM json_each(?) k CROSS JOIN reports r
+		WHERE r.kind = k.value ->> 0 AND r.kspeaker = k.value ->> 1 AND r.ktarget = k.value ->> 2`,
+	qStatementsOfKeys: `SELECT s.kind, s.kspeaker, s.ktarget, s.id, s.fp FROM json_each(?) k CROSS JOIN statements s
+		WHERE s.kind = k.value ->> 0 AND s.kspeaker = k.value ->> 1 AND s.ktarget = k.value ->> 2`,
+	qDeleteStatements:            `DELETE FROM statements WHERE id IN (SELECT value ->> 0 FROM json_each(?))`,
+	qDeleteStatementActors:       `DELETE FROM statement_actors WHERE statement_id IN (SELECT value ->> 0 FROM json_each(?))`,
+	qDeleteRespondsOfDenials:     `DELETE FROM responds_to WHERE denial_id IN (SELECT value ->> 0 FROM json_each(?))`,
+	qDeleteRespondsOfAccusations: `DELETE FROM responds_to WHERE accusation_id IN (SELECT value ->> 0 FROM json_each(?))`,
+	qInsertStatements: `INSERT INTO statements (id, kind, kspeaker, ktarget, incident, day, confidence, fp)
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(?)`,
+	qInsertStatementActors: `INSERT OR IGNORE INTO statement_actors (statement_id, role, actor_id)
+		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
+	qLinkReports:       `UPDATE reports SET statement_id = j.value ->> 1 FROM json_each(?) j WHERE reports.rid = j.value ->> 0`,
+	qDeleteEdgesOfKeys: `DELETE FROM edges WHERE (kind, kspeaker, ktarget) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`,
+	qInsertEdges: `INSERT OR REPLACE INTO edges (speaker, kind, target, kspeaker, ktarget, count, reports, first, last, statement_ids)
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9
+		FROM json_each(?)`,
+	// A denial [id, top-level speaker, target, day] answers the earlier or same-day
+	// accusations of its speaker by its target (by anyone when it names none), as
+	// store.Answers says.
+	qRespondsOfDenials: `INSERT OR IGNORE INTO responds_to (denial_id, accusation_id)
+		SELECT d.value ->> 0, s.id FROM json_each(?) d CROSS JOIN statements s
+		WHERE s.ktarget = d.value ->> 1 AND s.kind IN ('ACCUSES', 'INDICTS', 'CRITICIZES', 'SANCTIONS')
+		AND (d.value ->> 2 = '' OR s.kspeaker = d.value ->> 2)
+		AND coalesce(s.day, -1e18) <= coalesce(d.value ->> 3, -1e18) AND s.id <> d.value ->> 0`,
+	// An accusation [id, speaker, target, day] is answered by the later or same-day
+	// denials of its target naming its speaker or no one.
+	qRespondsOfAccusations: `INSERT OR IGNORE INTO responds_to (denial_id, accusation_id)
+		SELECT s.id, a.value ->> 0 FROM json_each(?) a CROSS JOIN statements s
+		WHERE s.kind = 'DENIES' AND s.kspeaker = a.value ->> 2 AND s.ktarget IN (a.value ->> 1, '')
+		AND coalesce(s.day, -1e18) >= coalesce(a.value ->> 3, -1e18) AND s.id <> a.value ->> 0`,
+	qDeleteFTSNames:   `DELETE FROM fts_names WHERE rowid IN (SELECT value FROM json_each(?))`,
+	qInsertFTSNames:   `INSERT INTO fts_names (rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+	qDeleteFTSReports: `DELETE FROM fts_reports WHERE rowid IN (SELECT value FROM json_each(?))`,
+	qInsertFTSReports: `INSERT INTO fts_reports (rowid, evidence) SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
 }
 
 func (s *Store) prepare(ctx context.Context) error {

@@ -51,6 +51,7 @@ type Store struct {
 
 	mu        sync.Mutex // serializes writes and guards the caches below
 	actors    map[string]*store.Actor
+	incidents map[string]*store.Incident
 	redirects map[string]string
 }
 
@@ -72,7 +73,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	}
 	path := filepath.Join(dir, FileName)
 	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-	w, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-65536)&_txlock=immediate")
+	w, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
@@ -288,6 +289,22 @@ func (s *Store) loadCaches(ctx context.Context) error {
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("loading actors: %w", err)
+	}
+	s.incidents = map[string]*store.Incident{}
+	ri, err := s.w.QueryContext(ctx, "SELECT "+incidentCols+" FROM incidents")
+	if err != nil {
+		return fmt.Errorf("loading incidents: %w", err)
+	}
+	defer ri.Close()
+	for ri.Next() {
+		in, err := scanIncident(ri)
+		if err != nil {
+			return fmt.Errorf("loading incidents: %w", err)
+		}
+		s.incidents[in.ID] = &in
+	}
+	if err := ri.Err(); err != nil {
+		return fmt.Errorf("loading incidents: %w", err)
 	}
 	rr, err := s.w.QueryContext(ctx, "SELECT from_id, to_id FROM redirects")
 	if err != nil {

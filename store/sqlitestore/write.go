@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/demarche/demarche/store"
@@ -24,8 +25,53 @@ type wtx struct {
 	stmts []*sql.Stmt
 
 	actors    map[string]*store.Actor // changed actors; nil means deleted
+	incidents map[string]*store.Incident
 	redirects map[string]string
 	dirty     map[store.StatementKey]bool
+
+	// FTS5 flushes its pending terms at every statement savepoint once a table is
+	// written in the transaction, so full-text rows are buffered and written last.
+	ftsNames, ftsReports ftsBuffer
+}
+
+// ftsBuffer holds the rows to delete from and insert into one FTS table.
+type ftsBuffer struct {
+	del []int64
+	ins map[int64]string
+}
+
+func (b *ftsBuffer) insert(rowid int64, text string) {
+	if b.ins == nil {
+		b.ins = map[int64]string{}
+	}
+	b.ins[rowid] = text
+}
+
+func (b *ftsBuffer) delete(rowid int64) {
+	delete(b.ins, rowid)
+	b.del = append(b.del, rowid)
+}
+
+// flushFTS writes the buffer with the given delete and insert statements.
+func (w *wtx) flushFTS(del, ins int, b *ftsBuffer) error {
+	if len(b.del) > 0 {
+		ids, _ := json.Marshal(b.del)
+		if err := w.exec(del, string(ids)); err != nil {
+			return err
+		}
+	}
+	if len(b.ins) > 0 {
+		rows := make([][]any, 0, len(b.ins))
+		for id, t := range b.ins {
+			rows = append(rows, []any{id, t})
+		}
+		sort.Slice(rows, func(i, j int) bool { return rows[i][0].(int64) < rows[j][0].(int64) })
+		if err := w.exec(ins, jsonRows(rows)); err != nil {
+			return err
+		}
+	}
+	*b = ftsBuffer{}
+	return nil
 }
 
 // write runs fn in one immediate transaction, then derives the statements of the
@@ -37,9 +83,12 @@ func (s *Store) write(ctx context.Context, fn func(w *wtx) error) error {
 	if err != nil {
 		return fmt.Errorf("beginning write: %w", err)
 	}
+	// Statements run on a context without cancellation: the driver would otherwise
+	// start a goroutine per statement to watch it. Cancellation still aborts the
+	// transaction (database/sql watches ctx) and is checked between articles.
 	w := &wtx{
-		s: s, ctx: ctx, tx: tx, stmts: make([]*sql.Stmt, numPrepared),
-		actors: map[string]*store.Actor{}, redirects: map[string]string{},
+		s: s, ctx: context.WithoutCancel(ctx), tx: tx, stmts: make([]*sql.Stmt, numPrepared),
+		actors: map[string]*store.Actor{}, incidents: map[string]*store.Incident{}, redirects: map[string]string{},
 		dirty: map[store.StatementKey]bool{},
 	}
 	if err := fn(w); err != nil {
@@ -47,6 +96,14 @@ func (s *Store) write(ctx context.Context, fn func(w *wtx) error) error {
 		return err
 	}
 	if err := w.derive(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := w.flushFTS(qDeleteFTSNames, qInsertFTSNames, &w.ftsNames); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := w.flushFTS(qDeleteFTSReports, qInsertFTSReports, &w.ftsReports); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -58,6 +115,13 @@ func (s *Store) write(ctx context.Context, fn func(w *wtx) error) error {
 			delete(s.actors, id)
 		} else {
 			s.actors[id] = a
+		}
+	}
+	for id, in := range w.incidents {
+		if in == nil {
+			delete(s.incidents, id)
+		} else {
+			s.incidents[id] = in
 		}
 	}
 	for from, to := range w.redirects {
@@ -97,6 +161,13 @@ func (w *wtx) actor(id string) *store.Actor {
 		return a
 	}
 	return w.s.actors[id]
+}
+
+func (w *wtx) incident(id string) *store.Incident {
+	if in, ok := w.incidents[id]; ok {
+		return in
+	}
+	return w.s.incidents[id]
 }
 
 func (w *wtx) aff(id string) string {
@@ -150,6 +221,9 @@ func (s *Store) PutArticles(ctx context.Context, gs []*store.ArticleGraph) ([]st
 	out := make([]store.PutResult, len(gs))
 	err := s.write(ctx, func(w *wtx) error {
 		for i, g := range gs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			res, err := w.putArticle(g)
 			if err != nil {
 				if g != nil {
@@ -165,31 +239,37 @@ func (s *Store) PutArticles(ctx context.Context, gs []*store.ArticleGraph) ([]st
 		return nil, err
 	}
 	// The statement ids are known once the batch is derived and committed.
+	ids := make([]string, 0, len(gs))
+	for _, g := range gs {
+		ids = append(ids, g.Article.ID)
+	}
+	byArticle, err := s.articleStatements(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	for i, g := range gs {
-		ids, err := s.articleStatements(ctx, g.Article.ID)
-		if err != nil {
-			return nil, err
-		}
-		out[i].Statements = ids
+		out[i].Statements = byArticle[g.Article.ID]
 	}
 	return out, nil
 }
 
-func (s *Store) articleStatements(ctx context.Context, articleID string) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, preparedSQL[qArticleStatements], articleID)
+// articleStatements returns the ids of the statements each article reports.
+func (s *Store) articleStatements(ctx context.Context, articleIDs []string) (map[string][]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT article_id, statement_id FROM reports
+		WHERE article_id IN (SELECT value FROM json_each(?)) AND statement_id IS NOT NULL ORDER BY 1, 2`, jsonList(articleIDs))
 	if err != nil {
 		return nil, fmt.Errorf("reading article statements: %w", err)
 	}
 	defer rows.Close()
-	var ids []string
+	out := map[string][]string{}
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var art, id string
+		if err := rows.Scan(&art, &id); err != nil {
 			return nil, fmt.Errorf("reading article statements: %w", err)
 		}
-		ids = append(ids, id)
+		out[art] = append(out[art], id)
 	}
-	return ids, rows.Err()
+	return out, rows.Err()
 }
 
 // contentHash identifies what a graph would write: its Hash when set, else a hash
@@ -245,6 +325,7 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 	// Actors, redirected through merges.
 	rekey := map[string]bool{}
 	mentioned := map[string]bool{}
+	var mentions []string
 	for _, a := range g.Actors {
 		a.ID = w.redirect(a.ID)
 		a.AffiliationID = w.redirect(a.AffiliationID)
@@ -265,11 +346,13 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 		}
 		if !mentioned[a.ID] {
 			mentioned[a.ID] = true
-			if err := w.exec(qInsertMention, art.ID, a.ID); err != nil {
-				return res, err
-			}
+			mentions = append(mentions, a.ID)
 		}
 	}
+	if err := w.exec(qInsertMentions, art.ID, jsonList(mentions)); err != nil {
+		return res, err
+	}
+	incidents := make([]string, 0, len(g.Incidents))
 	for _, in := range g.Incidents {
 		created, err := w.upsertIncident(in)
 		if err != nil {
@@ -278,7 +361,10 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 		if created {
 			res.NewIncidents++
 		}
-		if err := w.exec(qInsertIncidentMention, art.ID, in.ID); err != nil {
+		incidents = append(incidents, in.ID)
+	}
+	if len(incidents) > 0 {
+		if err := w.exec(qInsertIncidentMentions, art.ID, jsonList(incidents)); err != nil {
 			return res, err
 		}
 	}
@@ -289,24 +375,41 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 	}
 
 	aff := w.affiliations()
+	rows := make([][]any, 0, len(g.Reports))
+	evidence := make(map[int]string, len(g.Reports))
 	for _, r := range g.Reports {
-		r.ArticleID = art.ID
 		r.SpeakerID = w.redirect(r.SpeakerID)
 		r.TargetID = w.redirect(r.TargetID)
 		r.Date = day(r.Date)
 		k := store.KeyOf(r, aff)
-		var rid int64
-		if err := w.stmt(qInsertReport).QueryRowContext(w.ctx, art.ID, r.Index, string(r.Kind), r.SpeakerID, r.TargetID,
-			r.IncidentID, unixOf(r.Date), r.Evidence, r.Quote, r.Confidence, k.Speaker, k.Target).Scan(&rid); err != nil {
-			return res, fmt.Errorf("inserting report: %w", err)
-		}
+		rows = append(rows, []any{r.Index, r.Kind, r.SpeakerID, r.TargetID, r.IncidentID, nullable(unixOf(r.Date)),
+			r.Evidence, r.Quote, r.Confidence, k.Speaker, k.Target})
 		if r.Evidence != "" {
-			if err := w.exec(qInsertFTSReport, rid, r.Evidence); err != nil {
-				return res, err
-			}
+			evidence[r.Index] = r.Evidence
 		}
 		w.dirty[k] = true
 		res.Reports++
+	}
+	if len(rows) > 0 {
+		inserted, err := w.stmt(qInsertReports).QueryContext(w.ctx, art.ID, jsonRows(rows))
+		if err != nil {
+			return res, fmt.Errorf("inserting reports: %w", err)
+		}
+		for inserted.Next() {
+			var rid int64
+			var idx int
+			if err := inserted.Scan(&rid, &idx); err != nil {
+				inserted.Close()
+				return res, fmt.Errorf("inserting reports: %w", err)
+			}
+			if ev, ok := evidence[idx]; ok {
+				w.ftsReports.insert(rid, ev)
+			}
+		}
+		inserted.Close()
+		if err := inserted.Err(); err != nil {
+			return res, fmt.Errorf("inserting reports: %w", err)
+		}
 	}
 	if err := w.collect(gcActors, gcIncidents); err != nil {
 		return res, err
@@ -331,11 +434,13 @@ func (w *wtx) removeArticleContent(articleID string) (actors, incidents []string
 		w.dirty[k] = true
 	}
 	rows.Close()
-	if err := w.execSQL(`DELETE FROM fts_reports WHERE rowid IN (SELECT rid FROM reports WHERE article_id = ?)`, articleID); err != nil {
+	rids, err := w.strings(`DELETE FROM reports WHERE article_id = ? RETURNING rid`, articleID)
+	if err != nil {
 		return nil, nil, err
 	}
-	if err := w.execSQL(`DELETE FROM reports WHERE article_id = ?`, articleID); err != nil {
-		return nil, nil, err
+	for _, rid := range rids {
+		n, _ := strconv.ParseInt(rid, 10, 64)
+		w.ftsReports.delete(n)
 	}
 	if actors, err = w.strings(`DELETE FROM mentions WHERE article_id = ? RETURNING actor_id`, articleID); err != nil {
 		return nil, nil, err
@@ -393,6 +498,7 @@ func (w *wtx) collect(actors, incidents []string) error {
 		if err := w.execSQL(`DELETE FROM incidents WHERE id = ?`, id); err != nil {
 			return err
 		}
+		w.incidents[id] = nil
 		if err := w.deleteNames("Incident", id); err != nil {
 			return err
 		}
@@ -413,10 +519,15 @@ func (w *wtx) deleteActor(id string) error {
 }
 
 func (w *wtx) deleteNames(otype, id string) error {
-	if err := w.execSQL(`DELETE FROM fts_names WHERE rowid IN (SELECT nid FROM names WHERE oid = ? AND otype = ?)`, id, otype); err != nil {
+	nids, err := w.strings(`DELETE FROM names WHERE oid = ? AND otype = ? RETURNING nid`, id, otype)
+	if err != nil {
 		return err
 	}
-	return w.execSQL(`DELETE FROM names WHERE oid = ? AND otype = ?`, id, otype)
+	for _, nid := range nids {
+		n, _ := strconv.ParseInt(nid, 10, 64)
+		w.ftsNames.delete(n)
+	}
+	return nil
 }
 
 func (w *wtx) insertNames(otype, id string, names []string) error {
@@ -425,9 +536,7 @@ func (w *wtx) insertNames(otype, id string, names []string) error {
 		if err := w.stmt(qInsertName).QueryRowContext(w.ctx, otype, id, n, store.NormalizeName(n)).Scan(&nid); err != nil {
 			return fmt.Errorf("inserting name: %w", err)
 		}
-		if err := w.exec(qInsertFTSName, nid, n); err != nil {
-			return err
-		}
+		w.ftsNames.insert(nid, n)
 	}
 	return nil
 }
@@ -460,6 +569,17 @@ func pick(a, b string) string {
 	return min(a, b)
 }
 
+// hasMembers reports whether any actor is affiliated to id.
+func (w *wtx) hasMembers(id string) bool {
+	found := false
+	w.eachActor(func(a *store.Actor) {
+		if a.AffiliationID == id {
+			found = true
+		}
+	})
+	return found
+}
+
 // upsertActor writes a (already redirected) and says whether it was new and
 // whether its affiliation changed.
 func (w *wtx) upsertActor(a store.Actor) (created, affChanged bool, err error) {
@@ -475,8 +595,9 @@ func (w *wtx) upsertActor(a store.Actor) (created, affChanged bool, err error) {
 			return false, false, err
 		}
 		w.actors[n.ID] = &n
-		// An actor reappearing may sit between members and their old top.
-		return true, n.AffiliationID != "", nil
+		// An actor reappearing (after a delete) may sit between members and their
+		// old top: only then can keys change.
+		return true, n.AffiliationID != "" && w.hasMembers(n.ID), nil
 	}
 	m := *old
 	m.Aliases = cleanNames(m.Name, append(append(slices.Clone(old.Aliases), a.Aliases...), a.Name))
@@ -514,9 +635,6 @@ func (w *wtx) updateActor(old, m *store.Actor) error {
 
 func (w *wtx) upsertIncident(in store.Incident) (created bool, err error) {
 	in.Name = strings.TrimSpace(in.Name)
-	var old store.Incident
-	var aliases, attributed, targeted string
-	err = w.stmt(qGetIncident).QueryRowContext(w.ctx, in.ID).Scan(&old.ID, &old.Name, &aliases, &old.Year, &attributed, &targeted)
 	redirectAll := func(ids []string) []string {
 		out := make([]string, 0, len(ids))
 		for _, id := range ids {
@@ -528,21 +646,16 @@ func (w *wtx) upsertIncident(in store.Incident) (created bool, err error) {
 	}
 	var m store.Incident
 	var added []string
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	old := w.incident(in.ID)
+	if old == nil {
 		created = true
 		m = in
 		m.Aliases = cleanNames(m.Name, m.Aliases)
 		added = append([]string{m.Name}, m.Aliases...)
 		m.AttributedTo = cleanNames("", redirectAll(in.AttributedTo))
 		m.Targeted = cleanNames("", redirectAll(in.Targeted))
-	case err != nil:
-		return false, fmt.Errorf("reading incident: %w", err)
-	default:
-		old.Aliases = decodeList(aliases)
-		old.AttributedTo = decodeList(attributed)
-		old.Targeted = decodeList(targeted)
-		m = old
+	} else {
+		m = *old
 		m.Aliases = cleanNames(m.Name, append(append(slices.Clone(old.Aliases), in.Aliases...), in.Name))
 		if old.Year == 0 || (in.Year != 0 && in.Year < old.Year) {
 			m.Year = in.Year
@@ -566,6 +679,7 @@ func (w *wtx) upsertIncident(in store.Incident) (created bool, err error) {
 	if err := w.exec(qUpsertIncident, m.ID, m.Name, jsonList(m.Aliases), m.Year, jsonList(m.AttributedTo), jsonList(m.Targeted)); err != nil {
 		return false, err
 	}
+	w.incidents[m.ID] = &m
 	return created, w.insertNames("Incident", m.ID, added)
 }
 
@@ -633,178 +747,6 @@ func (w *wtx) rekey(ids map[string]bool) error {
 		}
 	}
 	return nil
-}
-
-// derive regroups every dirty key's reports into statements and edges, writing only
-// what changed, then links the changed denials and accusations (RESPONDS_TO).
-func (w *wtx) derive() error {
-	keys := make([]store.StatementKey, 0, len(w.dirty))
-	for k := range w.dirty {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		if a.Speaker != b.Speaker {
-			return a.Speaker < b.Speaker
-		}
-		return a.Target < b.Target
-	})
-	var changed []store.Statement
-	for _, k := range keys {
-		ch, err := w.regroup(k)
-		if err != nil {
-			return err
-		}
-		changed = append(changed, ch...)
-	}
-	for _, st := range changed {
-		k := st.Reports[0]
-		key := store.StatementKey{Kind: st.Kind, Speaker: k.SpeakerID, Target: k.TargetID}
-		d := unixOf(st.Date)
-		switch st.Kind {
-		case store.Denies:
-			if err := w.exec(qRespondsForDenial, st.ID, key.Speaker, key.Target, d); err != nil {
-				return err
-			}
-		case store.Accuses, store.Indicts, store.Criticizes, store.Sanctions:
-			if key.Target == "" {
-				continue
-			}
-			if err := w.exec(qRespondsForAccusation, st.ID, key.Speaker, key.Target, d); err != nil {
-				return err
-			}
-		}
-	}
-	w.dirty = map[store.StatementKey]bool{}
-	return nil
-}
-
-type reportRef struct {
-	article string
-	idx     int
-}
-
-// regroup derives the statements of one key and returns the statements written
-// (new or changed), each with one report whose ends hold the key's top-level actors.
-func (w *wtx) regroup(k store.StatementKey) ([]store.Statement, error) {
-	rows, err := w.stmt(qReportsOfKey).QueryContext(w.ctx, string(k.Kind), k.Speaker, k.Target)
-	if err != nil {
-		return nil, fmt.Errorf("reading reports of a statement: %w", err)
-	}
-	var reports []store.Report
-	rids := map[reportRef]int64{}
-	for rows.Next() {
-		var rid int64
-		var d sql.NullInt64
-		r := store.Report{Kind: k.Kind}
-		if err := rows.Scan(&rid, &r.ArticleID, &r.Index, &r.SpeakerID, &r.TargetID, &r.IncidentID, &d, &r.Confidence); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("reading reports of a statement: %w", err)
-		}
-		r.Date = timeOf(d)
-		reports = append(reports, r)
-		rids[reportRef{r.ArticleID, r.Index}] = rid
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading reports of a statement: %w", err)
-	}
-	existing := map[string]string{}
-	rows, err = w.stmt(qStatementsOfKey).QueryContext(w.ctx, string(k.Kind), k.Speaker, k.Target)
-	if err != nil {
-		return nil, fmt.Errorf("reading statements: %w", err)
-	}
-	for rows.Next() {
-		var id, fp string
-		if err := rows.Scan(&id, &fp); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("reading statements: %w", err)
-		}
-		existing[id] = fp
-	}
-	rows.Close()
-
-	stmts := store.GroupReports(reports, w.affiliations(), w.s.window)
-	var written []store.Statement
-	keep := map[string]bool{}
-	for _, st := range stmts {
-		fp := fingerprint(st, rids)
-		keep[st.ID] = true
-		old, ok := existing[st.ID]
-		if ok && old == fp {
-			continue
-		}
-		if ok {
-			if err := w.deleteStatement(st.ID); err != nil {
-				return nil, err
-			}
-		}
-		if err := w.exec(qInsertStatement, st.ID, string(k.Kind), k.Speaker, k.Target, st.IncidentID, unixOf(st.Date), st.Confidence, fp); err != nil {
-			return nil, err
-		}
-		for _, id := range st.SpeakerIDs {
-			if err := w.exec(qInsertStatementActor, st.ID, "S", id); err != nil {
-				return nil, err
-			}
-		}
-		for _, id := range st.TargetIDs {
-			if err := w.exec(qInsertStatementActor, st.ID, "T", id); err != nil {
-				return nil, err
-			}
-		}
-		for _, r := range st.Reports {
-			if err := w.exec(qSetReportStatement, st.ID, rids[reportRef{r.ArticleID, r.Index}]); err != nil {
-				return nil, err
-			}
-		}
-		written = append(written, store.Statement{ID: st.ID, Kind: k.Kind, Date: st.Date,
-			Reports: []store.Report{{SpeakerID: k.Speaker, TargetID: k.Target}}})
-	}
-	removed := false
-	for id := range existing {
-		if !keep[id] {
-			removed = true
-			if err := w.deleteStatement(id); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if len(written) == 0 && !removed {
-		return nil, nil
-	}
-	if err := w.exec(qDeleteEdgesOfKey, string(k.Kind), k.Speaker, k.Target); err != nil {
-		return nil, err
-	}
-	for _, e := range store.DirectEdges(stmts) {
-		if err := w.exec(qInsertEdge, e.SpeakerID, string(e.Kind), e.TargetID, k.Speaker, k.Target, e.Count, e.Reports,
-			unixOf(e.First), unixOf(e.Last), jsonList(e.StatementIDs)); err != nil {
-			return nil, err
-		}
-	}
-	return written, nil
-}
-
-func (w *wtx) deleteStatement(id string) error {
-	for _, q := range []int{qDeleteStatement, qDeleteStatementActors, qDeleteRespondsOf} {
-		if err := w.exec(q, id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// fingerprint identifies everything stored for a statement, including the report
-// rows (a re-inserted report has a new row id and must be linked again).
-func fingerprint(st store.Statement, rids map[reportRef]int64) string {
-	h := sha1.New()
-	fmt.Fprintf(h, "%s|%v|%v|%s|%d|%g", st.ID, st.SpeakerIDs, st.TargetIDs, st.IncidentID, st.Date.Unix(), st.Confidence)
-	for _, r := range st.Reports {
-		fmt.Fprintf(h, "|%d", rids[reportRef{r.ArticleID, r.Index}])
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // DeleteArticle removes an article and whatever it alone supported.
@@ -947,35 +889,44 @@ func (s *Store) MergeActors(ctx context.Context, keepID, mergeID string) (store.
 }
 
 func (w *wtx) mergeIncidentActors(keepID, mergeID string) error {
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT id, attributed, targeted FROM incidents
-		WHERE EXISTS (SELECT 1 FROM json_each(attributed) WHERE value = ?1) OR EXISTS (SELECT 1 FROM json_each(targeted) WHERE value = ?1)`, mergeID)
-	if err != nil {
-		return fmt.Errorf("reading incidents: %w", err)
-	}
-	type upd struct{ id, att, tgt string }
-	var ups []upd
-	swap := func(s string) string {
-		ids := decodeList(s)
-		for i, id := range ids {
+	swap := func(ids []string) ([]string, bool) {
+		if !slices.Contains(ids, mergeID) {
+			return ids, false
+		}
+		out := slices.Clone(ids)
+		for i, id := range out {
 			if id == mergeID {
-				ids[i] = keepID
+				out[i] = keepID
 			}
 		}
-		return jsonList(cleanNames("", ids))
+		return cleanNames("", out), true
 	}
-	for rows.Next() {
-		var u upd
-		if err := rows.Scan(&u.id, &u.att, &u.tgt); err != nil {
-			rows.Close()
-			return fmt.Errorf("reading incidents: %w", err)
+	var changed []*store.Incident
+	for id, in := range w.s.incidents {
+		if o, ok := w.incidents[id]; ok {
+			in = o
 		}
-		ups = append(ups, upd{u.id, swap(u.att), swap(u.tgt)})
+		if in != nil {
+			changed = append(changed, in)
+		}
 	}
-	rows.Close()
-	for _, u := range ups {
-		if err := w.execSQL(`UPDATE incidents SET attributed = ?, targeted = ? WHERE id = ?`, u.att, u.tgt, u.id); err != nil {
+	for id, in := range w.incidents {
+		if _, ok := w.s.incidents[id]; !ok && in != nil {
+			changed = append(changed, in)
+		}
+	}
+	for _, in := range changed {
+		att, a := swap(in.AttributedTo)
+		tgt, b := swap(in.Targeted)
+		if !a && !b {
+			continue
+		}
+		m := *in
+		m.AttributedTo, m.Targeted = att, tgt
+		if err := w.execSQL(`UPDATE incidents SET attributed = ?, targeted = ? WHERE id = ?`, jsonList(att), jsonList(tgt), m.ID); err != nil {
 			return err
 		}
+		w.incidents[m.ID] = &m
 	}
 	return nil
 }

@@ -4,7 +4,7 @@
 // few attributes taken from the store itself (not from the exports), which
 // scripts/interop checks networkx's and Neo4j's readings against.
 //
-//	go run ./scripts/interop/gen -out DIR [-articles N] [-seed S]
+//	go run ./scripts/interop/gen -out DIR [-articles N] [-world N] [-seed S]
 package main
 
 import (
@@ -23,24 +23,26 @@ import (
 	"github.com/demarche/demarche/export"
 	"github.com/demarche/demarche/store"
 	"github.com/demarche/demarche/store/sqlitestore"
+	"github.com/demarche/demarche/synth"
 )
 
 func main() {
 	out := flag.String("out", "", "directory for the exports and expected.json")
-	articles := flag.Int("articles", 400, "synthetic articles to load")
+	articles := flag.Int("articles", 300, "articles of package synth's world to load")
+	world := flag.Int("world", 100, "articles of this command's own small world to load")
 	seed := flag.Uint64("seed", 7, "random seed")
 	flag.Parse()
 	if *out == "" {
-		fmt.Fprintln(os.Stderr, "usage: gen -out DIR [-articles N] [-seed S]")
+		fmt.Fprintln(os.Stderr, "usage: gen -out DIR [-articles N] [-world N] [-seed S]")
 		os.Exit(2)
 	}
-	if err := run(context.Background(), *out, *articles, *seed); err != nil {
+	if err := run(context.Background(), *out, *articles, *world, *seed); err != nil {
 		slog.Error("interop gen failed", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, out string, articles int, seed uint64) error {
+func run(ctx context.Context, out string, articles, world int, seed uint64) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -54,7 +56,10 @@ func run(ctx context.Context, out string, articles int, seed uint64) error {
 		return err
 	}
 	defer s.Close()
-	if _, err := s.PutArticles(ctx, synthetic(articles, seed)); err != nil {
+	// package synth's world at scale, plus a small world of this command's own
+	// (targetless statements, groups, stories told by several outlets).
+	graphs := append(synth.Articles(synth.Config{Seed: seed, States: 20, Articles: articles}, articles), synthetic(world, seed)...)
+	if _, err := s.PutArticles(ctx, graphs); err != nil {
 		return fmt.Errorf("loading synthetic articles: %w", err)
 	}
 
@@ -333,7 +338,7 @@ func synthetic(n int, seed uint64) []*store.ArticleGraph {
 	var incidents []store.Incident
 	for i := 0; i < 12; i++ {
 		a, b := states[rng.IntN(len(states))], states[rng.IntN(len(states))]
-		incidents = append(incidents, store.Incident{ID: fmt.Sprintf("incident:%02d", i), Name: fmt.Sprintf("Incident %d near %s", i, b.name),
+		incidents = append(incidents, store.Incident{ID: fmt.Sprintf("world-incident:%02d", i), Name: fmt.Sprintf("Incident %d near %s", i, b.name),
 			Year: 2024, AttributedTo: []string{"state:" + a.code}, Targeted: []string{"state:" + b.code}})
 	}
 	publishers := []string{"Daily Ledger", "Evening Post", "Harbor Times", "Wire Service", "Morning Call"}
@@ -368,7 +373,7 @@ func synthetic(n int, seed uint64) []*store.ArticleGraph {
 		}
 		for o := 1 + rng.IntN(3); o > 0 && len(out) < n; o-- {
 			pub := publishers[rng.IntN(len(publishers))]
-			id := fmt.Sprintf("article:%05d", len(out))
+			id := fmt.Sprintf("world-article:%05d", len(out))
 			published := day.AddDate(0, 0, rng.IntN(2))
 			g := &store.ArticleGraph{Article: store.Article{ID: id, URL: "https://news.example/" + id, Title: "Story " + id,
 				Publisher: pub, Language: "en", Published: published, Hash: "h" + id, Body: "Synthetic article " + id + "."}}

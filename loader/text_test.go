@@ -1,0 +1,122 @@
+package loader
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestParseTextShapes covers page shapes seen in scraped news, each written
+// here as a small made-up page.
+func TestParseTextShapes(t *testing.T) {
+	const body1 = "Valdoria accused Freedonia on Monday of massing troops on the border, a charge Freedonia denied."
+	const body2 = "The foreign ministry said it had summoned the Freedonian ambassador to explain the deployments."
+	tests := []struct {
+		name, text            string
+		title, published, pub string
+		lang                  string
+		paragraphs            int
+		absent                []string
+	}{
+		{
+			name:  "title, deck, byline, dated line",
+			text:  "Valdoria accuses Freedonia of troop build-up\n\nThe two neighbours have traded accusations for weeks as talks on the border stalled again\n\nBy Maria Lopez and Tom Ngata, Wire Staff\n\nPublished: July 20, 2021 10:30 AM EDT\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up", published: "2021-07-20", paragraphs: 3,
+			absent: []string{"By Maria", "Published:"},
+		},
+		{
+			name:  "weekday date line and outlet suffix",
+			text:  "Valdoria accuses Freedonia of troop build-up - Reuters\nTuesday, July 20, 2021\n" + body1 + "\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up", published: "2021-07-20", paragraphs: 2,
+		},
+		{
+			name:  "caption and subheading inside the body",
+			text:  "Valdoria accuses Freedonia of troop build-up\n\n" + body1 + "\n\nFreedonian soldiers near the border crossing at Kolt\n\nA long history of disputes\n\n" + body2 + "\n\nImage source, Getty Images\n",
+			title: "Valdoria accuses Freedonia of troop build-up", paragraphs: 2,
+			absent: []string{"soldiers near the border", "A long history", "Getty"},
+		},
+		{
+			name:  "labelled date lines",
+			text:  "Valdoria accuses Freedonia of troop build-up\nPublished On 20.07.2021\nLast Updated : Jul 21, 2021, 02:15 PM IST\n" + body1 + "\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up", published: "2021-07-20", paragraphs: 2,
+		},
+		{
+			name:  "footer date only",
+			text:  "Valdoria accuses Freedonia of troop build-up\n\n" + body1 + "\n\n" + body2 + "\n\nAll news articles on 2021-07-20\n\nYou may like\n",
+			title: "Valdoria accuses Freedonia of troop build-up", published: "2021-07-20", paragraphs: 2,
+		},
+		{
+			name:       "no title at all",
+			text:       body1 + "\n" + body2,
+			paragraphs: 2,
+		},
+		{
+			name:  "short sentences kept",
+			text:  "Valdoria accuses Freedonia of troop build-up\n\n" + body1 + "\n\nFreedonia declined comment.\n\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up", paragraphs: 3,
+		},
+		{
+			name:      "dateline with agency and date",
+			text:      "WASHINGTON, July 20, 2021 (Wire Service) - " + body1 + "\n\n" + body2,
+			published: "2021-07-20", pub: "Wire Service", paragraphs: 2,
+		},
+		{
+			name:       "event date in the first sentence is not the publication date",
+			text:       "On July 20, 2021, Valdoria (the smaller of the two states) accused Freedonia of massing troops on the border.\n\n" + body2,
+			paragraphs: 2,
+		},
+		{
+			name:  "date glued to the title line",
+			text:  " date 2021-07-20 Valdoria accuses Freedonia of troop build-up and says talks are off: ministry\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up and says talks are off: ministry", published: "2021-07-20", paragraphs: 2,
+		},
+		{
+			name:  "title glued to the first word of the body",
+			text:  "Valdoria Accuses Freedonia Of Troop Build-Up Vs. UNValdoria accused Freedonia on Monday of massing troops on the border, a charge Freedonia denied.\n" + body2,
+			title: "Valdoria Accuses Freedonia Of Troop Build-Up Vs. UN", paragraphs: 2,
+		},
+		{
+			name:       "sentence case text is not split",
+			text:       "The UN Security Council met on Monday as Valdoria accused Freedonia of massing troops on the border.\n" + body2,
+			paragraphs: 2,
+		},
+		{
+			name:  "chinese page",
+			text:  "外交部回应美方指责 称毫无根据\n外交部发言人周一表示,美方的指责毫无根据,中方一贯反对一切形式的网络攻击。\n发言人还说,美方应停止散布虚假信息。",
+			title: "外交部回应美方指责 称毫无根据", lang: "zh", paragraphs: 2,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arts, err := Parse("-", []byte(tc.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := arts[0]
+			if a.Title != tc.title {
+				t.Errorf("title = %q, want %q", a.Title, tc.title)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != tc.published {
+				t.Errorf("published = %q, want %q", got, tc.published)
+			}
+			if a.Publisher != tc.pub {
+				t.Errorf("publisher = %q, want %q", a.Publisher, tc.pub)
+			}
+			if lang := tc.lang; a.Language != lang && !(lang == "" && a.Language == "en") {
+				t.Errorf("language = %q, want %q", a.Language, lang)
+			}
+			if len(a.Paragraphs) != tc.paragraphs {
+				t.Errorf("%d paragraphs, want %d: %q", len(a.Paragraphs), tc.paragraphs, a.Paragraphs)
+			}
+			for _, s := range tc.absent {
+				if strings.Contains(a.Body(), s) {
+					t.Errorf("body holds %q", s)
+				}
+			}
+		})
+	}
+}
