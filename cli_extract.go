@@ -52,7 +52,7 @@ func (e *environment) extract(ctx context.Context, args []string) error {
 	res := extract.Extract(ingest.DocumentOf(a), xopts...)
 	res.Article = extract.ArticleInfo{Title: a.Title, Publisher: a.Publisher, URL: a.URL, Language: a.Language}
 	if !a.Published.IsZero() {
-		res.Article.Published = a.Published.UTC().Format(time.RFC3339Nano)
+		res.Article.Published = a.Published.Format(time.RFC3339Nano) // the offset the source printed keeps its day
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -479,6 +481,41 @@ func TestWriteStopsWhenTheReaderFails(t *testing.T) {
 		err := export.Write(context.Background(), &failAfter{n: 100}, s, export.Options{Format: format, Graph: "provenance"})
 		if !errors.Is(err, errGone) {
 			t.Errorf("%s: err %v, want the writer's", format, err)
+		}
+	}
+}
+
+func TestNeo4jSetShipsLoadScript(t *testing.T) {
+	dir := t.TempDir()
+	names, err := export.WriteDir(context.Background(), dir, fixtureStore(t), export.Options{Graph: "provenance"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd, err := os.ReadFile(filepath.Join(dir, export.Neo4jImportFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile(filepath.Join(dir, export.Neo4jLoadFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, rels := export.Neo4jFiles(string(cmd))
+	if len(nodes) != 4 || len(rels) != 11 || len(names) != len(nodes)+len(rels)+2 {
+		t.Fatalf("files %v; import.txt names nodes %v, relationships %v", names, nodes, rels)
+	}
+	for _, f := range append(nodes, rels...) {
+		// Every file is loaded once, after the nodes it joins (node files first).
+		if n := strings.Count(string(script), "FROM $base + '"+f+"' AS row"); n != 1 {
+			t.Errorf("%s loads %s %d times", export.Neo4jLoadFile, f, n)
+		}
+	}
+	if i, j := strings.Index(string(script), "'statements.csv'"), strings.Index(string(script), "'rel_made.csv'"); i < 0 || j < i {
+		t.Errorf("relationships are loaded before the nodes they join")
+	}
+	for _, want := range []string{"count = toInteger(row.`count:int`)", "first = date(row.`first:date`)",
+		"aliases = split(row.`aliases:string[]`, ';')", "SET n:$(split(row.`:LABEL`, ';'))", "CREATE (a)-[r:$(row.`:TYPE`)]->(b)"} {
+		if !strings.Contains(string(script), want) {
+			t.Errorf("%s lacks %q", export.Neo4jLoadFile, want)
 		}
 	}
 }

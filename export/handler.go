@@ -18,8 +18,9 @@ import (
 // ids, comma-separated), incident, from and to (YYYY-MM-DD), publisher, text,
 // article, rollup (default true, as the CLI) and graph (actors or provenance).
 // Bad parameters answer 400 and an unknown format 404 before anything is
-// written; a store failure midway aborts the response so the client sees a
-// broken transfer, never a short file that looks whole.
+// written. A store failure before the first bytes are sent answers 500 (503
+// when the store is unavailable); one midway aborts the response so the client
+// sees a broken transfer, never a short file that looks whole.
 //
 // One export runs at a time; others wait up to SlotWait for their turn, then
 // get 503 with Retry-After. An export holds a store cursor while it looks
@@ -55,14 +56,38 @@ func Handler(s store.Store) http.Handler {
 		h.Set("Content-Type", ContentType(opts.Format))
 		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", FileName(opts)))
 		h.Set("X-Content-Type-Options", "nosniff")
-		if err := Write(r.Context(), w, s, opts); err != nil {
-			if r.Context().Err() == nil {
-				slog.ErrorContext(r.Context(), "export failed", "format", opts.Format, "err", err)
+		cw := &countingResponse{ResponseWriter: w}
+		if err := Write(r.Context(), cw, s, opts); err != nil {
+			if r.Context().Err() != nil {
+				return // the client went away
+			}
+			slog.ErrorContext(r.Context(), "export failed", "format", opts.Format, "written", cw.n, "err", err)
+			if cw.n == 0 { // nothing sent yet: a plain error answer
+				h.Del("Content-Disposition")
+				code := http.StatusInternalServerError
+				if errors.Is(err, store.ErrUnavailable) {
+					code = http.StatusServiceUnavailable
+				}
+				http.Error(w, "export failed: "+err.Error(), code)
+				return
 			}
 			panic(http.ErrAbortHandler)
 		}
 	})
 	return mux
+}
+
+// countingResponse counts the bytes sent, to tell whether an error can still
+// be answered with a status.
+type countingResponse struct {
+	http.ResponseWriter
+	n int64
+}
+
+func (c *countingResponse) Write(p []byte) (int, error) {
+	n, err := c.ResponseWriter.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // SlotWait is how long an export request waits for the one running before it

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -122,26 +123,45 @@ func TestParseQuery(t *testing.T) {
 	}
 }
 
-// brokenStore fails its walks after the response has started.
-type brokenStore struct{ store.Store }
+// brokenStore walks n actors, then fails as an unreachable backend.
+type brokenStore struct {
+	store.Store
+	n int
+}
 
 func (b brokenStore) WalkActors(ctx context.Context, fn func(store.Actor) error) error {
-	if err := fn(store.Actor{ID: "a", Kind: store.State, Name: "A"}); err != nil {
-		return err
+	for i := 0; i < b.n; i++ {
+		if err := fn(store.Actor{ID: fmt.Sprintf("a%d", i), Kind: store.State, Name: "Actor"}); err != nil {
+			return err
+		}
 	}
 	return store.ErrUnavailable
 }
 
-func TestHandlerAbortsOnStoreFailure(t *testing.T) {
-	srv := httptest.NewServer(export.Handler(brokenStore{}))
+func TestHandlerStoreFailure(t *testing.T) {
+	// Before anything is sent: a plain 503.
+	srv := httptest.NewServer(export.Handler(brokenStore{n: 1}))
 	defer srv.Close()
 	resp, err := http.Get(srv.URL + "/export/graphml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Content-Disposition") != "" {
+		t.Errorf("failure before the first byte: %d %q %s", resp.StatusCode, resp.Header.Get("Content-Disposition"), body)
+	}
+
+	// Midway: the transfer breaks instead of ending like a whole file.
+	mid := httptest.NewServer(export.Handler(brokenStore{n: 5000}))
+	defer mid.Close()
+	resp, err = http.Get(mid.URL + "/export/graphml")
 	if err == nil {
 		_, err = io.ReadAll(resp.Body)
 		resp.Body.Close()
 	}
 	if err == nil {
-		t.Fatal("a failed export reached the client as a complete response")
+		t.Fatal("an export that failed midway reached the client as a complete response")
 	}
 }
 

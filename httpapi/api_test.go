@@ -76,170 +76,186 @@ func bearerToken(tok string) client.Option {
 	return client.AddHeader("Authorization", "Bearer "+tok)
 }
 
-func TestAcceptanceQueries(t *testing.T) {
-	c, _ := newClient(t, fixtureArticles(), httpapi.Config{})
-	var resp struct {
-		Statements struct {
-			TotalCount int
-			Edges      []struct {
-				Node struct {
-					Kind     string
-					Speaker  struct{ Name string }
-					Evidence string
-					Article  struct{ Title string }
+func TestAcceptanceQueriesOnBothStores(t *testing.T) {
+	onBothStores(t, func(t *testing.T, open func(testing.TB) store.Store) {
+		c, _ := newClient(t, fixtureArticles(), httpapi.Config{Store: open(t)})
+		var resp struct {
+			Statements struct {
+				TotalCount int
+				Edges      []struct {
+					Node struct {
+						Kind     string
+						Speaker  struct{ Name string }
+						Evidence string
+						Article  struct{ Title string }
+					}
 				}
 			}
+			Search []struct {
+				Typename string `json:"__typename"`
+			}
+			Dyad struct {
+				Typename string `json:"__typename"`
+			}
+			Timeline struct {
+				Typename string `json:"__typename"`
+			}
+			Paths []struct {
+				Typename string `json:"__typename"`
+			}
+			Neighborhood struct {
+				Typename string `json:"__typename"`
+			}
+			Stats struct{ Actors, Statements, Articles, Incidents int }
 		}
-		Search       []struct{ Typename string `json:"__typename"` }
-		Dyad         struct{ Typename string `json:"__typename"` }
-		Timeline     struct{ Typename string `json:"__typename"` }
-		Paths        []struct{ Typename string `json:"__typename"` }
-		Neighborhood struct{ Typename string `json:"__typename"` }
-		Stats        struct{ Actors, Statements, Articles, Incidents int }
-	}
-	c.MustPost(`{ statements(first: 3, filter: {kinds: [DENIES]}) { totalCount edges { node { kind speaker { name } evidence article { title } } } }
-  search(text: "Zhao", first: 3) { __typename }
-  dyad(a: "United States", b: "China") { __typename }
-  timeline(actor: "China", interval: MONTH) { __typename }
-  paths(from: "United Kingdom", to: "China", maxHops: 3) { __typename }
-  neighborhood(id: "China", depth: 1) { __typename }
-  stats { actors statements articles incidents } }`, &resp)
+		c.MustPost(`{ statements(first: 3, filter: {kinds: [DENIES]}) { totalCount edges { node { kind speaker { name } evidence article { title } } } }
+	  search(text: "Zhao", first: 3) { __typename }
+	  dyad(a: "United States", b: "China") { __typename }
+	  timeline(actor: "China", interval: MONTH) { __typename }
+	  paths(from: "United Kingdom", to: "China", maxHops: 3) { __typename }
+	  neighborhood(id: "China", depth: 1) { __typename }
+	  stats { actors statements articles incidents } }`, &resp)
 
-	if resp.Statements.TotalCount != 2 || len(resp.Statements.Edges) != 2 {
-		t.Fatalf("denials: total %d, %d edges; want 2 and 2", resp.Statements.TotalCount, len(resp.Statements.Edges))
-	}
-	// Newest first: Wang Wenbin's denial (day 21), then Zhao Lijian's (day 19).
-	got := []string{resp.Statements.Edges[0].Node.Speaker.Name, resp.Statements.Edges[1].Node.Speaker.Name}
-	if !slices.Equal(got, []string{"Wang Wenbin", "Zhao Lijian"}) {
-		t.Errorf("denial speakers %v", got)
-	}
-	if n := resp.Statements.Edges[1].Node; n.Kind != "DENIES" || n.Article.Title != "Beijing rejects hacking claims" || !strings.Contains(n.Evidence, "denied") {
-		t.Errorf("Zhao's denial: %+v", n)
-	}
-	if len(resp.Search) == 0 {
-		t.Errorf("search Zhao: no hit")
-	}
-	if resp.Dyad.Typename != "Dyad" || resp.Timeline.Typename != "Timeline" || resp.Neighborhood.Typename != "Subgraph" {
-		t.Errorf("typenames: %+v", resp)
-	}
-	if len(resp.Paths) == 0 || resp.Paths[0].Typename != "Path" {
-		t.Errorf("paths UK→China: %+v", resp.Paths)
-	}
-	if s := resp.Stats; s.Actors != 10 || s.Articles != 5 || s.Incidents != 2 || s.Statements < 10 {
-		t.Errorf("stats %+v", s)
-	}
+		if resp.Statements.TotalCount != 2 || len(resp.Statements.Edges) != 2 {
+			t.Fatalf("denials: total %d, %d edges; want 2 and 2", resp.Statements.TotalCount, len(resp.Statements.Edges))
+		}
+		// Newest first: Wang Wenbin's denial (day 21), then Zhao Lijian's (day 19).
+		got := []string{resp.Statements.Edges[0].Node.Speaker.Name, resp.Statements.Edges[1].Node.Speaker.Name}
+		if !slices.Equal(got, []string{"Wang Wenbin", "Zhao Lijian"}) {
+			t.Errorf("denial speakers %v", got)
+		}
+		if n := resp.Statements.Edges[1].Node; n.Kind != "DENIES" || n.Article.Title != "Beijing rejects hacking claims" || !strings.Contains(n.Evidence, "denied") {
+			t.Errorf("Zhao's denial: %+v", n)
+		}
+		if len(resp.Search) == 0 {
+			t.Errorf("search Zhao: no hit")
+		}
+		if resp.Dyad.Typename != "Dyad" || resp.Timeline.Typename != "Timeline" || resp.Neighborhood.Typename != "Subgraph" {
+			t.Errorf("typenames: %+v", resp)
+		}
+		if len(resp.Paths) == 0 || resp.Paths[0].Typename != "Path" {
+			t.Errorf("paths UK→China: %+v", resp.Paths)
+		}
+		if s := resp.Stats; s.Actors != 10 || s.Articles != 5 || s.Incidents != 2 || s.Statements < 10 {
+			t.Errorf("stats %+v", s)
+		}
 
-	errs := postErr(t, c, `mutation { deleteArticle(id: "x") { __typename } }`)
-	if codeOf(errs) != "UNAUTHENTICATED" {
-		t.Errorf("mutation without token: %+v", errs)
-	}
+		errs := postErr(t, c, `mutation { deleteArticle(id: "x") { __typename } }`)
+		if codeOf(errs) != "UNAUTHENTICATED" {
+			t.Errorf("mutation without token: %+v", errs)
+		}
+	})
 }
 
-func TestStatementsFilterAndRollup(t *testing.T) {
-	c, _ := newClient(t, fixtureArticles(), httpapi.Config{})
-	count := func(filter string) int {
-		t.Helper()
-		var resp struct{ Statements struct{ TotalCount int } }
-		c.MustPost(fmt.Sprintf(`{ statements(filter: %s) { totalCount } }`, filter), &resp)
-		return resp.Statements.TotalCount
-	}
-	cases := []struct {
-		filter string
-		want   int
-	}{
-		// China's own demand, plus its ministry and spokespeople (rolled up).
-		{`{speakers: ["China"]}`, 5},
-		{`{speakers: ["China"], rollup: false}`, 1},
-		{`{speakers: ["Beijing"], kinds: [DENIES]}`, 2},
-		{`{targets: ["United States"], from: "2021-07-20", to: "2021-07-31"}`, 3},
-		{`{involving: ["Russia"]}`, 2},
-		{`{incident: "` + idHack + `"}`, 3},
-		{`{publisher: "eastern wire"}`, 4},
-		{`{textContains: "SMEARS"}`, 1},
-		{`{article: "a4"}`, 2},
-	}
-	for _, tc := range cases {
-		if got := count(tc.filter); got != tc.want {
-			t.Errorf("statements(filter: %s): %d, want %d", tc.filter, got, tc.want)
+func TestStatementsFilterAndRollupOnBothStores(t *testing.T) {
+	onBothStores(t, func(t *testing.T, open func(testing.TB) store.Store) {
+		c, _ := newClient(t, fixtureArticles(), httpapi.Config{Store: open(t)})
+		count := func(filter string) int {
+			t.Helper()
+			var resp struct{ Statements struct{ TotalCount int } }
+			c.MustPost(fmt.Sprintf(`{ statements(filter: %s) { totalCount } }`, filter), &resp)
+			return resp.Statements.TotalCount
 		}
-	}
-}
-
-func TestActorLookupsAndErrors(t *testing.T) {
-	w := world()
-	// A second actor sharing the alias "Washington" makes that name ambiguous.
-	gov := store.Actor{ID: "person:usa/george-washington", Kind: store.Person, Name: "George Washington", Aliases: []string{"Washington"}}
-	w[gov.ID] = gov
-	gs := append(fixtureArticles(), article(w, "a6", "A statue speaks", "Capital Courier",
-		rep(store.Criticizes, gov.ID, idGBR, 70, "George Washington criticized Britain.")))
-	c, _ := newClient(t, gs, httpapi.Config{})
-
-	var resp struct {
-		ByName struct {
-			ID          string
-			Kind        string
-			Country     *string
-			Role        *string
-			Affiliation struct {
-				Name        string
-				Affiliation struct{ Name string }
+		cases := []struct {
+			filter string
+			want   int
+		}{
+			// China's own demand, plus its ministry and spokespeople (rolled up).
+			{`{speakers: ["China"]}`, 5},
+			{`{speakers: ["China"], rollup: false}`, 1},
+			{`{speakers: ["Beijing"], kinds: [DENIES]}`, 2},
+			{`{targets: ["United States"], from: "2021-07-20", to: "2021-07-31"}`, 3},
+			{`{involving: ["Russia"]}`, 2},
+			{`{incident: "` + idHack + `"}`, 3},
+			{`{publisher: "eastern wire"}`, 4},
+			{`{textContains: "SMEARS"}`, 1},
+			{`{article: "a4"}`, 2},
+		}
+		for _, tc := range cases {
+			if got := count(tc.filter); got != tc.want {
+				t.Errorf("statements(filter: %s): %d, want %d", tc.filter, got, tc.want)
 			}
 		}
-		ByAlias struct{ ID string }
-		ByID    struct{ Name string }
-		Node    struct {
-			Typename string `json:"__typename"`
-			Title    string
-		}
-		Missing *struct{ ID string }
-	}
-	c.MustPost(`{
-		byName: actor(name: "zhao lijian") { id kind country role affiliation { name affiliation { name } } }
-		byAlias: actor(name: "People's Republic of China") { id }
-		byID: actor(id: "`+idUSA+`") { name }
-		node(id: "a3") { __typename ... on Article { title } }
-		missing: node(id: "nothing") { id }
-	}`, &resp)
-	if resp.ByName.ID != idZhao || resp.ByName.Kind != "PERSON" || deref(resp.ByName.Role) != "spokesperson" ||
-		resp.ByName.Affiliation.Name != "Chinese Foreign Ministry" || resp.ByName.Affiliation.Affiliation.Name != "China" {
-		t.Errorf("actor by name: %+v", resp.ByName)
-	}
-	if resp.ByAlias.ID != idCHN || resp.ByID.Name != "United States" {
-		t.Errorf("by alias %q, by id %q", resp.ByAlias.ID, resp.ByID.Name)
-	}
-	if resp.Node.Typename != "Article" || resp.Node.Title != "China answers London" || resp.Missing != nil {
-		t.Errorf("node: %+v, missing %+v", resp.Node, resp.Missing)
-	}
+	})
+}
 
-	t.Run("ambiguous name names the candidates", func(t *testing.T) {
-		errs := postErr(t, c, `{ dyad(a: "Washington", b: "China") { total } }`)
-		if codeOf(errs) != "BAD_USER_INPUT" || !strings.Contains(errs[0].Message, "George Washington") || !strings.Contains(errs[0].Message, "United States") {
-			t.Errorf("errors %+v", errs)
+func TestActorLookupsAndErrorsOnBothStores(t *testing.T) {
+	onBothStores(t, func(t *testing.T, open func(testing.TB) store.Store) {
+		w := world()
+		// A second actor sharing the alias "Washington" makes that name ambiguous.
+		gov := store.Actor{ID: "person:usa/george-washington", Kind: store.Person, Name: "George Washington", Aliases: []string{"Washington"}}
+		w[gov.ID] = gov
+		gs := append(fixtureArticles(), article(w, "a6", "A statue speaks", "Capital Courier",
+			rep(store.Criticizes, gov.ID, idGBR, 70, "George Washington criticized Britain.")))
+		c, _ := newClient(t, gs, httpapi.Config{Store: open(t)})
+
+		var resp struct {
+			ByName struct {
+				ID          string
+				Kind        string
+				Country     *string
+				Role        *string
+				Affiliation struct {
+					Name        string
+					Affiliation struct{ Name string }
+				}
+			}
+			ByAlias struct{ ID string }
+			ByID    struct{ Name string }
+			Node    struct {
+				Typename string `json:"__typename"`
+				Title    string
+			}
+			Missing *struct{ ID string }
 		}
-	})
-	t.Run("unknown actor is NOT_FOUND", func(t *testing.T) {
-		errs := postErr(t, c, `{ timeline(actor: "Atlantis") { interval } }`)
-		if codeOf(errs) != "NOT_FOUND" || !strings.Contains(errs[0].Message, "Atlantis") {
-			t.Errorf("errors %+v", errs)
+		c.MustPost(`{
+			byName: actor(name: "zhao lijian") { id kind country role affiliation { name affiliation { name } } }
+			byAlias: actor(name: "People's Republic of China") { id }
+			byID: actor(id: "`+idUSA+`") { name }
+			node(id: "a3") { __typename ... on Article { title } }
+			missing: node(id: "nothing") { id }
+		}`, &resp)
+		if resp.ByName.ID != idZhao || resp.ByName.Kind != "PERSON" || deref(resp.ByName.Role) != "spokesperson" ||
+			resp.ByName.Affiliation.Name != "Chinese Foreign Ministry" || resp.ByName.Affiliation.Affiliation.Name != "China" {
+			t.Errorf("actor by name: %+v", resp.ByName)
 		}
-	})
-	t.Run("missing statement is NOT_FOUND", func(t *testing.T) {
-		errs := postErr(t, c, `{ statement(id: "stmt:nope") { id } }`)
-		if codeOf(errs) != "NOT_FOUND" {
-			t.Errorf("errors %+v", errs)
+		if resp.ByAlias.ID != idCHN || resp.ByID.Name != "United States" {
+			t.Errorf("by alias %q, by id %q", resp.ByAlias.ID, resp.ByID.Name)
 		}
-	})
-	t.Run("page size is capped", func(t *testing.T) {
-		errs := postErr(t, c, `{ actors(first: 1000) { totalCount } }`)
-		if codeOf(errs) != "BAD_USER_INPUT" || !strings.Contains(errs[0].Message, "at most 100") {
-			t.Errorf("errors %+v", errs)
+		if resp.Node.Typename != "Article" || resp.Node.Title != "China answers London" || resp.Missing != nil {
+			t.Errorf("node: %+v, missing %+v", resp.Node, resp.Missing)
 		}
-	})
-	t.Run("bad date is BAD_USER_INPUT", func(t *testing.T) {
-		errs := postErr(t, c, `{ statements(filter: {from: "yesterday"}) { totalCount } }`)
-		if len(errs) == 0 || !strings.Contains(errs[0].Message, "yesterday") {
-			t.Errorf("errors %+v", errs)
-		}
+
+		t.Run("ambiguous name names the candidates", func(t *testing.T) {
+			errs := postErr(t, c, `{ dyad(a: "Washington", b: "China") { total } }`)
+			if codeOf(errs) != "BAD_USER_INPUT" || !strings.Contains(errs[0].Message, "George Washington") || !strings.Contains(errs[0].Message, "United States") {
+				t.Errorf("errors %+v", errs)
+			}
+		})
+		t.Run("unknown actor is NOT_FOUND", func(t *testing.T) {
+			errs := postErr(t, c, `{ timeline(actor: "Atlantis") { interval } }`)
+			if codeOf(errs) != "NOT_FOUND" || !strings.Contains(errs[0].Message, "Atlantis") {
+				t.Errorf("errors %+v", errs)
+			}
+		})
+		t.Run("missing statement is NOT_FOUND", func(t *testing.T) {
+			errs := postErr(t, c, `{ statement(id: "stmt:nope") { id } }`)
+			if codeOf(errs) != "NOT_FOUND" {
+				t.Errorf("errors %+v", errs)
+			}
+		})
+		t.Run("page size is capped", func(t *testing.T) {
+			errs := postErr(t, c, `{ actors(first: 1000) { totalCount } }`)
+			if codeOf(errs) != "BAD_USER_INPUT" || !strings.Contains(errs[0].Message, "at most 100") {
+				t.Errorf("errors %+v", errs)
+			}
+		})
+		t.Run("bad date is BAD_USER_INPUT", func(t *testing.T) {
+			errs := postErr(t, c, `{ statements(filter: {from: "yesterday"}) { totalCount } }`)
+			if len(errs) == 0 || !strings.Contains(errs[0].Message, "yesterday") {
+				t.Errorf("errors %+v", errs)
+			}
+		})
 	})
 }
 

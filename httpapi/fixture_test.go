@@ -3,11 +3,15 @@ package httpapi_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/demarche/demarche/store"
+	"github.com/demarche/demarche/store/neo4jstore"
 	"github.com/demarche/demarche/store/sqlitestore"
 )
 
@@ -133,6 +137,56 @@ func openStore(t testing.TB) store.Store {
 	}
 	t.Cleanup(func() { _ = s.Close() })
 	return s
+}
+
+// backend is a store implementation the end-to-end tests run against.
+type backend struct {
+	name string
+	open func(testing.TB) store.Store
+}
+
+// neo4jAPIEnv turns the Neo4j runs of this package's end-to-end tests on. They
+// wipe the database at DEMARCHE_TEST_NEO4J_URI, so they must not run while
+// another package's tests use it: run them on their own, after go test ./...:
+//
+//	DEMARCHE_TEST_NEO4J_API=1 go test -count=1 -run OnBothStores ./httpapi/
+const neo4jAPIEnv = "DEMARCHE_TEST_NEO4J_API"
+
+// backends lists the embedded store, and Neo4j when neo4jAPIEnv and
+// DEMARCHE_TEST_NEO4J_URI are set.
+func backends(t *testing.T) []backend {
+	bs := []backend{{"sqlite", openStore}}
+	uri := os.Getenv("DEMARCHE_TEST_NEO4J_URI")
+	if os.Getenv(neo4jAPIEnv) == "" || uri == "" {
+		t.Logf("Neo4j runs off (set %s=1 and DEMARCHE_TEST_NEO4J_URI)", neo4jAPIEnv)
+		return bs
+	}
+	return append(bs, backend{"neo4j", func(tb testing.TB) store.Store {
+		tb.Helper()
+		ctx := context.Background()
+		db := os.Getenv("DEMARCHE_TEST_NEO4J_DATABASE")
+		drv, err := neo4j.NewDriverWithContext(uri, neo4j.NoAuth())
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := neo4j.ExecuteQuery(ctx, drv, "MATCH (n) DETACH DELETE n", nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db)); err != nil {
+			tb.Fatalf("wipe test database: %v", err)
+		}
+		_ = drv.Close(ctx)
+		s, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: uri, Database: db})
+		if err != nil {
+			tb.Fatalf("open neo4j store: %v", err)
+		}
+		tb.Cleanup(func() { _ = s.Close() })
+		return s
+	}})
+}
+
+// onBothStores runs f once per backend, as a subtest named after it.
+func onBothStores(t *testing.T, f func(t *testing.T, open func(testing.TB) store.Store)) {
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) { f(t, b.open) })
+	}
 }
 
 // loadFixture puts articles into s.

@@ -188,7 +188,9 @@ func TestIntrospectionCanBeDisabled(t *testing.T) {
 // downStore is a store whose backend does not answer.
 type downStore struct{ store.Store }
 
-func (downStore) Ping(context.Context) error { return errors.Join(store.ErrUnavailable, errors.New("connection refused")) }
+func (downStore) Ping(context.Context) error {
+	return errors.Join(store.ErrUnavailable, errors.New("connection refused"))
+}
 
 func TestHealthAndReadiness(t *testing.T) {
 	s := openStore(t)

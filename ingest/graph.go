@@ -112,7 +112,7 @@ func Build(ctx context.Context, a loader.Article, r extract.Result, res Resolver
 			return t
 		}
 		if !a.Published.IsZero() {
-			y, m, d := a.Published.UTC().Date()
+			y, m, d := a.Published.Date() // the day the source states, in its own offset
 			return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 		}
 		return time.Time{}

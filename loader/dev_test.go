@@ -100,6 +100,14 @@ func TestDevSetTitlesAndDates(t *testing.T) {
 				}
 			}
 		}
+		// No text twice: no paragraph is held inside another (a teaser).
+		for i, p := range a.Paragraphs {
+			for j, q := range a.Paragraphs {
+				if kp := alnumKey(p); i != j && len(kp) >= 40 && strings.Contains(alnumKey(q), kp) {
+					t.Errorf("%s: paragraph %d repeats inside paragraph %d: %.60q", g.ID, i, j, p)
+				}
+			}
+		}
 		if a.Language != "en" {
 			t.Errorf("%s: language %q, want en", g.ID, a.Language)
 		}

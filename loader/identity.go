@@ -56,7 +56,8 @@ var trackingParams = map[string]bool{
 }
 
 // NormalizeURL returns an http(s) URL in a canonical form for identity:
-// lower-case scheme and host, no "www.", no default port, no fragment, no
+// http and https as one ("https://"), lower-case host, no "www.", no
+// default port, no fragment, no
 // tracking parameters (utm_*, fbclid, ...), sorted query, no trailing slash,
 // and no trailing "/amp". It returns "" for anything but an absolute http(s) URL.
 func NormalizeURL(raw string) string {

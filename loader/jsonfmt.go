@@ -353,5 +353,3 @@ func withoutTitle(paras []string, title string) []string {
 	}
 	return out
 }
-
-func validJSON(b []byte) bool { return json.Valid(b) }

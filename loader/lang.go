@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -33,13 +34,17 @@ var stopWords = map[string][]string{
 	"id": {"yang", "dan", "di", "ini", "itu", "dengan", "untuk", "tidak", "dari", "dalam", "akan", "pada", "juga", "ke", "karena", "ada", "oleh", "atau", "bahwa", "mereka", "sudah", "telah", "saat", "bisa", "kata", "lebih", "seperti", "hanya", "tersebut", "namun"},
 	"hu": {"a", "az", "és", "hogy", "nem", "is", "egy", "meg", "de", "van", "már", "volt", "csak", "el", "még", "mint", "ki", "ha", "azt", "kell", "lesz", "után", "szerint", "pedig", "vagy", "most", "ez", "mert", "minden", "amely"},
 	"fi": {"ja", "on", "ei", "että", "se", "oli", "ovat", "hän", "mutta", "kun", "myös", "tai", "joka", "sen", "jo", "ole", "mukaan", "nyt", "niin", "kuin", "vain", "jos", "ne", "voi", "sitä", "tämä", "olla", "hänen", "sekä", "jälkeen"},
+	"sq": {"dhe", "në", "të", "një", "për", "që", "me", "nga", "është", "janë", "ka", "kanë", "se", "si", "nuk", "do", "i", "e", "u", "së", "ai", "ajo", "këtë", "ky", "kjo", "më", "por", "edhe", "pas", "tha"},
+	"hr": {"i", "u", "je", "da", "se", "na", "za", "su", "od", "s", "sa", "kao", "što", "koji", "koja", "koje", "ali", "iz", "o", "bi", "bio", "bila", "ne", "će", "to", "ili", "nakon", "prema", "rekao", "kako"},
+	"vi": {"và", "của", "có", "là", "được", "trong", "cho", "không", "với", "các", "những", "này", "một", "đã", "người", "để", "khi", "từ", "về", "như", "tại", "cũng", "theo", "nhiều", "đến", "sẽ", "ra", "nói", "năm", "làm"},
 	"ru": {"и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "к", "из", "за", "от", "так", "но", "для", "о", "его", "был", "была", "также", "уже", "при", "же", "или", "только", "было", "она", "были"},
 	"uk": {"і", "в", "не", "на", "що", "з", "по", "як", "це", "він", "до", "із", "за", "від", "так", "але", "для", "про", "його", "був", "була", "також", "вже", "при", "же", "або", "тільки", "було", "вона", "були"},
 	"bg": {"и", "в", "не", "на", "че", "с", "по", "как", "това", "той", "да", "от", "за", "се", "са", "но", "е", "си", "беше", "бил", "като", "също", "вече", "при", "или", "само", "тя", "има", "ще", "които"},
 }
 
 var (
-	stopSets map[string]map[string]bool
+	stopSets  map[string]map[string]bool
+	stopLangs []string
 	// scriptLangs: a script used by one main language decides the language
 	// when it makes up most of the letters.
 	scriptLangs = []struct {
@@ -61,7 +66,9 @@ func init() {
 			s[w] = true
 		}
 		stopSets[lang] = s
+		stopLangs = append(stopLangs, lang)
 	}
+	sort.Strings(stopLangs)
 }
 
 // DetectLanguage returns the ISO 639-1 code of text's language, or "" when
@@ -112,37 +119,33 @@ func DetectLanguage(text string) string {
 	if len(words) < 5 {
 		return ""
 	}
-	best, bestN, second := "", 0, 0
-	for lang, set := range stopSets {
-		isCyr := lang == "ru" || lang == "uk" || lang == "bg"
-		if isCyr != (cyrillic > latin) {
+	cyrillicText := cyrillic > latin
+	best, bestN := "", 0
+	for _, lang := range stopLangs { // sorted: ties go the same way every time
+		if isCyrillicLang(lang) != cyrillicText {
 			continue
 		}
 		n := 0
 		for _, w := range words {
-			if set[w] {
+			if stopSets[lang][w] {
 				n++
 			}
 		}
-		switch {
-		case n > bestN:
-			best, bestN, second = lang, n, bestN
-		case n > second:
-			second = n
+		if n > bestN {
+			best, bestN = lang, n
 		}
 	}
-	// Too few function words (a list of names, a headline) or a near tie.
-	if bestN < 3 || bestN*20 < len(words) || (bestN-second)*10 < bestN {
-		if cyrillic > latin && best == "" {
+	// Too few function words to tell (a list of names, a headline).
+	if bestN < 3 || bestN*20 < len(words) {
+		if cyrillicText {
 			return "ru"
-		}
-		if bestN >= 3 && bestN*20 >= len(words) && best != "" {
-			return best
 		}
 		return ""
 	}
 	return best
 }
+
+func isCyrillicLang(lang string) bool { return lang == "ru" || lang == "uk" || lang == "bg" }
 
 // arabicScriptLanguage tells Urdu and Persian from Arabic by the letters
 // only they use: ے ں ٹ ڈ ڑ for Urdu; پ چ ژ گ with Persian yeh and keheh

@@ -16,12 +16,26 @@ func TestDetectLanguage(t *testing.T) {
 		{"وقالت وزارة الخارجية يوم الاثنين إن الاتهامات لا أساس لها وإنها سترد عليها في الأيام المقبلة.", "ar"},
 		{"چین نے ہیکنگ کے امریکی الزامات کو بے بنیاد اور سیاست پر مبنی قرار دے دیا۔", "ur"},
 		{"وزارت امور خارجه چین این اتهامات را بی‌اساس خواند و گفت که پکن همیشه با حملات سایبری مخالف بوده است.", "fa"},
+		{"Autoritetet gjermane kanë arrestuar një burrë që punonte për një politikan, i dyshuar si spiun për Kinën, raporton BBC.", "sq"},
+		{"Glasnogovornik je rekao da se Kina čvrsto protivi svim oblicima napada i da su optužbe iznesene bez dokaza.", "hr"},
 		{"ok", ""},
 		{"", ""},
 	}
 	for _, tc := range tests {
 		if got := DetectLanguage(tc.text); got != tc.want {
 			t.Errorf("DetectLanguage(%.40q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// A language without a stop-word list must still not pass as English.
+func TestDetectLanguageUnlistedIsNotEnglish(t *testing.T) {
+	for _, text := range []string{
+		"Autoritetet gjermane kanë arrestuar një burrë që punonte për një politikan të ekstremit të djathtë, i dyshuar si spiun për Kinën, raporton BBC.",
+		"Portparol je to izjavio na redovnom brifingu za novinare kao odgovor na povezani upit i rekao da se Kina čvrsto protivi svim oblicima napada.",
+	} {
+		if got := DetectLanguage(text); got == "en" {
+			t.Errorf("DetectLanguage(%.40q) = en", text)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -287,7 +288,7 @@ func jsonLines(data []byte) bool {
 		if l[0] != '{' {
 			return false
 		}
-		if n == 0 && !validJSON(l) {
+		if n == 0 && !json.Valid(l) {
 			return false
 		}
 		n++

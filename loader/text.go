@@ -29,7 +29,15 @@ import (
 //     dropped from the body;
 //   - a paragraph whose text reappears in the paragraphs after it (the teaser)
 //     is dropped; a teaser that starts with a standfirst keeps that
-//     standfirst, once.
+//     standfirst, once;
+//   - a timestamp glued before the title (" date 2018-12-21 Title") and a
+//     Title-Case headline glued to the body's first word ("... Vs. USChina
+//     has ...") are split off first; a title loses a trailing outlet name
+//     ("Title | The Valdoria Herald", "Title - Reuters");
+//   - the date is the header's timestamp, else a date in a metadata line,
+//     else the dateline's ("BEIJING (Agency - 21st December, 2020)"), else
+//     the footer's "All news articles on <date>"; the publisher is the
+//     "Source:" line's outlet, else the dateline's agency ("LONDON (Reuters)").
 
 // textResult is what parseText finds in a page text.
 type textResult struct {
@@ -51,6 +59,7 @@ var (
 	rxTimeTokens  = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?|(?i:\b[ap]\.?m\.?)|\b[A-Z]{2,4}\b|[,|·•/()–—-]`)
 	rxArticlesOn  = regexp.MustCompile(`(?i)^all (?:news )?(?:articles|stories|news) (?:on|from|of)\s+(.+)$`)
 	rxByline      = regexp.MustCompile(`^(?:By|BY|Written by|Posted by|Author:|Reporter:)\s+\p{Lu}`)
+	rxSiteNotice  = regexp.MustCompile(`(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|(?:enable|turn on) javascript|javascript is (?:disabled|required)|(?:update|upgrade) your browser|to continue reading|already a subscriber|subscribe to (?:read|continue)|this (?:article|content) is (?:for|only available to) subscribers`)
 	rxCreditLine  = regexp.MustCompile(`(?i)^\(?\s*(?:reporting|writing|editing|additional reporting|compiled|translated)\s+by\b`)
 )
 
@@ -509,7 +518,7 @@ func cleanTitle(p string) string {
 		}
 	}
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
-		if i := strings.LastIndex(p, sep); i > 0 && isKnownOutlet(p[i+len(sep):]) && wordCount(p[:i]) >= 3 {
+		if i := strings.LastIndex(p, sep); i > 0 && looksLikeOutlet(p[i+len(sep):]) && wordCount(p[:i]) >= 3 {
 			p = strings.TrimSpace(p[:i])
 			break
 		}
@@ -527,6 +536,17 @@ func cleanTitle(p string) string {
 
 // wordCount counts words; in scripts written without spaces (Chinese,
 // Japanese) two characters count as one word.
+// rxOutletName matches names of news outlets not in outlets.tsv: a few
+// capitalised words with a media word ("Khabar Asia News", "The Valdoria
+// Herald") or a domain ("example.com").
+var rxOutletName = regexp.MustCompile(`^(?:(?:The\s+)?(?:\p{Lu}[\pL'’&.-]*\s+){0,3}(?:News|Times|Post|Daily|Journal|Herald|Tribune|Online|TV|Radio|Agency|Gazette|Today|Network|Press|Media|Observer|Mail|Express|Telegraph|Chronicle|Wire|Insider|Review|Monitor|World|Standard|Guardian|Star|Sun|Weekly|Magazine)(?:\s+\p{Lu}[\pL'’&.-]*){0,2}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|news|info|eu|uk|in|cn|ru|ir|pk|au))$`)
+
+// looksLikeOutlet reports whether a title's suffix names an outlet.
+func looksLikeOutlet(s string) bool {
+	s = strings.TrimSpace(s)
+	return isKnownOutlet(s) || (wordCount(s) <= 6 && rxOutletName.MatchString(s))
+}
+
 func wordCount(s string) int {
 	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x3000 }) {
 		return len(strings.Fields(s))
@@ -558,11 +578,15 @@ func endsSentence(p string) bool {
 	return strings.ContainsRune(".…:;!?。", r)
 }
 
+// rxAbbrevEnd matches a line ending in an abbreviation ("... with the U.S.",
+// "... Corp."), which does not make it a sentence.
+var rxAbbrevEnd = regexp.MustCompile(`(?:\b(?:\p{Lu}\.){2,}|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Gov|Gen|Sen|Rep|Dr|Mr|Mrs|Ms)\.)$`)
+
 // endsStatement is endsSentence without ? and !, which headlines use, and
 // without a trailing ellipsis, which taglines and cut-off teasers use.
 func endsStatement(p string) bool {
 	p = strings.TrimRight(strings.TrimSpace(p), `"'”’»)]`+" ")
-	if p == "" || strings.HasSuffix(p, "...") || strings.HasSuffix(p, "…") {
+	if p == "" || strings.HasSuffix(p, "...") || strings.HasSuffix(p, "…") || rxAbbrevEnd.MatchString(p) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(p)
@@ -643,7 +667,20 @@ func isBoiler(p string) bool {
 	if rxByline.MatchString(strings.TrimSpace(p)) && wordCount(p) <= 12 && !endsStatement(p) {
 		return true
 	}
+	if hasNoticeWord(l) && rxSiteNotice.MatchString(l) && wordCount(p) <= 80 {
+		return true
+	}
 	return rxCreditLine.MatchString(l) || lowerTrim(p) == "advertisement"
+}
+
+// hasNoticeWord is a cheap test before rxSiteNotice.
+func hasNoticeWord(l string) bool {
+	for _, w := range []string{"cookie", "javascript", "browser", "subscri", "continue reading"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPrefixWord reports whether s starts with prefix as whole words:

@@ -81,6 +81,27 @@ func TestParseTextShapes(t *testing.T) {
 			paragraphs: 2,
 		},
 		{
+			name:  "cookie and subscription notices",
+			text:  "We use cookies to give you the best experience on our website. By continuing to browse, you agree to our use of cookies and our privacy terms.\n\nValdoria accuses Freedonia of troop build-up\n\n" + body1 + "\n\nAlready a subscriber? Sign in to continue reading this story and get full access.\n\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up", paragraphs: 2,
+			absent: []string{"cookies", "subscriber"},
+		},
+		{
+			name:  "headline ending in an abbreviation",
+			text:  "Valdoria rejects sanctions threat from the U.S.\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria rejects sanctions threat from the U.S.", paragraphs: 2,
+		},
+		{
+			name:  "unknown outlet suffix",
+			text:  "Valdoria rejects sanctions threat | The Kolt Valley Herald\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria rejects sanctions threat", paragraphs: 2,
+		},
+		{
+			name:  "dash inside a title is kept",
+			text:  "Valdoria to Freedonia - 'You will not succeed'\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria to Freedonia - 'You will not succeed'", paragraphs: 2,
+		},
+		{
 			name:  "chinese page",
 			text:  "外交部回应美方指责 称毫无根据\n外交部发言人周一表示,美方的指责毫无根据,中方一贯反对一切形式的网络攻击。\n发言人还说,美方应停止散布虚假信息。",
 			title: "外交部回应美方指责 称毫无根据", lang: "zh", paragraphs: 2,

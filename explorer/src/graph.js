@@ -73,7 +73,11 @@ const style = [
   },
   {
     selector: 'edge[?role]',
-    style: { 'line-style': 'dashed', 'line-color': '#9aa0aa', 'target-arrow-color': '#9aa0aa', width: 1.5, opacity: 0.7 },
+    style: {
+      'line-style': 'dashed', 'line-color': '#9aa0aa', 'target-arrow-color': '#9aa0aa', width: 1.5, opacity: 0.7,
+      label: 'data(role)', 'font-size': 9, color: '#5f6b7a', 'text-rotation': 'autorotate',
+      'text-background-color': '#fff', 'text-background-opacity': 0.8,
+    },
   },
   {
     selector: 'edge:selected',
@@ -99,7 +103,6 @@ export function createGraph(container) {
     container,
     style,
     elements: [],
-    wheelSensitivity: 0.3,
     minZoom: 0.2,
     maxZoom: 4,
     boxSelectionEnabled: false,
@@ -108,9 +111,74 @@ export function createGraph(container) {
 }
 
 /**
+ * Radial positions for an ego network: the center in the middle, each
+ * level (link distance) on a ring around it, the first ring evenly spread
+ * and every further node placed near the angle of its neighbours one ring in,
+ * so a branch grows outwards instead of crossing the middle. Deterministic,
+ * so a shared view looks the same.
+ */
+export function radialPositions(nodes, edges) {
+  const level = new Map(nodes.map((n) => [n.id, n.level || 0]));
+  const adj = new Map(nodes.map((n) => [n.id, new Set()]));
+  for (const e of edges) {
+    if (adj.has(e.source) && adj.has(e.target)) {
+      adj.get(e.source).add(e.target);
+      adj.get(e.target).add(e.source);
+    }
+  }
+  const byLevel = new Map();
+  for (const n of nodes) {
+    const l = level.get(n.id);
+    if (!byLevel.has(l)) byLevel.set(l, []);
+    byLevel.get(l).push(n.id);
+  }
+  const pos = {};
+  const angle = new Map();
+  for (const id of byLevel.get(0) || []) pos[id] = { x: 0, y: 0 };
+  const TAU = 2 * Math.PI;
+  const spacing = 80;
+  let radius = 0;
+  const levels = [...byLevel.keys()].filter((l) => l > 0).sort((a, b) => a - b);
+  for (const l of levels) {
+    const ids = byLevel.get(l);
+    const n = ids.length;
+    radius = Math.max(radius + (l === 1 ? 170 : 150), (n * spacing) / TAU);
+    let placed;
+    if (l === 1) {
+      placed = ids.map((id, i) => [id, -Math.PI / 2 + (TAU * i) / n]);
+    } else {
+      const desired = ids.map((id) => {
+        let sx = 0;
+        let sy = 0;
+        for (const m of adj.get(id)) {
+          if (level.get(m) === l - 1 && angle.has(m)) {
+            sx += Math.cos(angle.get(m));
+            sy += Math.sin(angle.get(m));
+          }
+        }
+        const a = sx || sy ? Math.atan2(sy, sx) : -Math.PI / 2;
+        return [id, ((a % TAU) + TAU) % TAU];
+      }).sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1));
+      const gap = Math.min(TAU / n, spacing / radius);
+      const out = [];
+      for (const [i, [, a]] of desired.entries()) out.push(i ? Math.max(a, out[i - 1] + gap) : a);
+      if (n > 1 && out[n - 1] - out[0] > TAU - gap) {
+        for (let i = 1; i < n; i++) out[i] = out[0] + (TAU * i) / n;
+      }
+      const shift = desired.reduce((sum, [, a], i) => sum + a - out[i], 0) / n;
+      placed = desired.map(([id], i) => [id, out[i] + shift]);
+    }
+    for (const [id, a] of placed) {
+      angle.set(id, a);
+      pos[id] = { x: radius * Math.cos(a), y: radius * Math.sin(a) };
+    }
+  }
+  return pos;
+}
+
+/**
  * Replaces the graph with nodes ({id, label, kind, center, level}) and edges
- * ({id, source, target, kind, count, ...}) and lays them out in rings around
- * the center by distance (deterministic, so a shared view looks the same).
+ * ({id, source, target, kind, count, ...}) and lays them out radially.
  */
 export function renderGraph(cy, nodes, edges) {
   cy.batch(() => {
@@ -118,18 +186,11 @@ export function renderGraph(cy, nodes, edges) {
     cy.add(nodes.map((n) => ({ group: 'nodes', data: n })));
     cy.add(edges.map((e) => ({ group: 'edges', data: e })));
   });
-  const maxLevel = Math.max(0, ...nodes.map((n) => n.level || 0));
-  const ring = Math.max(...[1, 2, 3, 4].map((l) => nodes.filter((n) => (n.level || 0) === l).length));
-  cy.layout({
-    name: 'concentric',
-    concentric: (n) => maxLevel + 1 - (n.data('level') || 0),
-    levelWidth: () => 1,
-    minNodeSpacing: ring > 12 ? 30 : 60,
-    spacingFactor: ring <= 3 ? 1.6 : 1.1,
-    startAngle: (3 / 2) * Math.PI,
-    avoidOverlap: true,
-    animate: false,
-    fit: true,
-    padding: 40,
-  }).run();
+  const pos = radialPositions(nodes, edges);
+  cy.layout({ name: 'preset', positions: (n) => pos[n.id()], animate: false, fit: true, padding: 50 }).run();
+  // A lone pair or a small ring should not be blown up to fill the pane.
+  if (cy.zoom() > 1.4) {
+    cy.zoom(1.4);
+    cy.center();
+  }
 }

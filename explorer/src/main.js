@@ -369,7 +369,7 @@ function renderLinkList() {
       h('li', {},
         h('button', {
           type: 'button', class: 'link-item', 'data-edge-id': l.id,
-          title: `${l.first}${l.last !== l.first ? ` to ${l.last}` : ''}`,
+          title: `${dayText(l.first)}${l.last !== l.first ? ` to ${dayText(l.last)}` : ''}`,
           onclick: () => selectEdge(l.id),
         },
         h('span', { class: 'swatch', style: `background:${KIND_COLORS[l.kind]}` }),
@@ -571,9 +571,14 @@ async function moreStatements(first = false) {
   }
 }
 
+/** A day as the page shows it; the zero day means the articles gave none. */
+function dayText(day) {
+  return !day || day.startsWith('0001-') ? 'undated' : day;
+}
+
 function renderStatement(s) {
   const a = s.article;
-  const published = a.published ? a.published.slice(0, 10) : '';
+  const published = a.published && !a.published.startsWith('0001-') ? a.published.slice(0, 10) : '';
   const title = a.url
     ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer', class: 'article-link', text: a.title })
     : h('span', { class: 'article-link', text: a.title });
@@ -581,7 +586,7 @@ function renderStatement(s) {
   return h('li', { class: 'statement', 'data-statement-id': s.id },
     h('div', { class: 'statement-head' },
       kindBadge(s.kind),
-      h('time', { datetime: s.date, text: s.date }),
+      h('time', { datetime: s.date, text: dayText(s.date) }),
       h('span', { class: 'who', text: `${s.speaker.name} → ${s.target ? s.target.name : '(no target named)'}` })),
     h('p', { class: 'evidence', text: s.evidence }),
     s.quote ? h('blockquote', { class: 'quote', text: `“${s.quote}”` }) : null,

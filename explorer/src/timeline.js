@@ -34,12 +34,14 @@ export function monthRange(first, last) {
  * Draws the timeline into container (replacing what it held). aName and
  * bName label the two directions.
  */
-export function drawTimeline(container, buckets, aName, bName) {
+export function drawTimeline(container, allBuckets, aName, bName) {
   container.replaceChildren();
+  // The zero day stands for "undated": it has no place on a time axis.
+  const buckets = allBuckets.filter((b) => !b.start.startsWith('0001-'));
   if (!buckets.length) {
     const p = document.createElement('p');
     p.className = 'hint';
-    p.textContent = 'No statements between them with these filters.';
+    p.textContent = 'No dated statements between them with these filters.';
     container.append(p);
     return;
   }

@@ -217,6 +217,8 @@ const (
 	hitNoun
 	hitPhrase
 	hitAttack
+	hitActorDemonym  // an organization's adjective: "European" for the EU
+	hitDemonymPlural // "Russians": people of a state
 )
 
 type hit struct {
@@ -253,7 +255,7 @@ func buildIndex(l *Lexicon) *index {
 				h.caps[i] = 1
 			}
 		}
-		if h.kind != hitState && h.kind != hitCapital && h.kind != hitDemonym && h.kind != hitActor {
+		if h.kind != hitState && h.kind != hitCapital && h.kind != hitDemonym && h.kind != hitActor && h.kind != hitActorDemonym {
 			// common nouns and verbs match in any case; acronyms stay case-sensitive
 			for i := range h.caps {
 				if h.caps[i] == 1 {
@@ -284,10 +286,16 @@ func buildIndex(l *Lexicon) *index {
 		}
 		for _, d := range s.Demonyms {
 			add(d, hit{kind: hitDemonym, ref: i})
+			if strings.HasSuffix(d, "an") || strings.HasSuffix(d, "i") {
+				add(d+"s", hit{kind: hitDemonymPlural, ref: i}) // "Russians", "Pakistanis"
+			}
 		}
 	}
 	for i, a := range l.Actors {
 		ix.actorBy[a.Name] = i
+		for _, d := range a.Demonyms {
+			add(d, hit{kind: hitActorDemonym, ref: i})
+		}
 		add(a.Name, hit{kind: hitActor, ref: i})
 		for _, al := range a.Aliases {
 			add(al, hit{kind: hitActor, ref: i})

@@ -206,6 +206,24 @@ func (a *analysis) composeActors(s *sentInfo) {
 			a.addMention(s, it.start, stop, e, mActor)
 			continue
 		}
+		if h, ok := it.has(hitActorDemonym); ok {
+			s.ments = append(s.ments, mention{start: it.start, end: it.end, ent: a.actorEntity(h.ref), kind: mDemonym, pattern: -1})
+			continue
+		}
+		if h, ok := it.has(hitDemonymPlural); ok && quantified(s, it.start) {
+			// "2 Russians": a group of the state's people
+			start := it.start
+			for start > 0 && (isNumber(s.toks[start-1].lower) || quantifiers[s.toks[start-1].lower]) && s.toks[start-1].lower != "the" && s.toks[start-1].lower != "a" {
+				start--
+			}
+			st := a.stateEntity(h.ref)
+			e := a.get(canonicalGroup(s.span(start, it.end)), "GROUP")
+			if e.affil == nil {
+				e.affil, e.country = st, st.country
+			}
+			a.addMention(s, start, it.end, e, mActor)
+			continue
+		}
 	}
 }
 
@@ -301,6 +319,19 @@ func (a *analysis) findGroups(s *sentInfo) {
 			break
 		}
 		end := it.end
+		// "companies and institutions", "individuals and entities"
+		if s.lower(end) == "and" && end+1 < len(s.toks) {
+			for _, it2 := range s.items {
+				if it2.start == end+1 {
+					if _, ok := it2.has(hitGroupNoun); ok {
+						end = it2.end
+					}
+				}
+			}
+			if w := s.lower(end + 1); end == it.end && (w == "institutions" || w == "organizations" || w == "organisations" || w == "entities") {
+				end += 2
+			}
+		}
 		// right: "backed by the Chinese government", "with links to Moscow"
 		if st == nil {
 			j := it.end
@@ -419,7 +450,7 @@ func canonicalGroup(p string) string {
 // quantified reports whether a number or quantifier precedes token i within
 // a few modifiers ("seven alleged Russian").
 func quantified(s *sentInfo, i int) bool {
-	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+	for j := i - 1; j >= 0 && i-j <= 6; j-- {
 		w := s.toks[j].lower
 		if isNumber(w) || (quantifiers[w] && w != "a" && w != "an" && w != "the" && w != "other") {
 			return true

@@ -82,12 +82,23 @@ func (s *sentInfo) roleItemEnding(end int) int {
 func (a *analysis) findPersons(s *sentInfo) {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		if !isNameTok(toks[i]) || s.lexical(i) || s.mentionAt(i) >= 0 {
+		if !isNameTok(toks[i]) || s.inItem(i, i+1) || s.mentionAt(i) >= 0 {
 			continue
 		}
 		j := i
-		for j < len(toks) && j-i < 4 && isNameTok(toks[j]) && !s.lexical(j) && s.mentionAt(j) < 0 {
+		for j < len(toks) && j-i < 4 && isNameTok(toks[j]) && !s.inItem(j, j+1) && s.mentionAt(j) < 0 {
 			j++
+		}
+		// "Jian G": a surname abbreviated to its initial
+		if j > i && j < len(toks) && len(toks[j].text) == 1 && isCap(toks[j].text) && j-i < 4 {
+			j++
+		}
+		if org := orgSuffix(s, i, j); org > j {
+			// "Political and Security Committee": an organization
+			e := a.get(s.span(i, org), "ORGANIZATION")
+			a.addMention(s, i, org, e, mActor)
+			i = org - 1
+			continue
 		}
 		if j-i < 2 {
 			continue
@@ -122,7 +133,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 			if w := s.lower(start - 1); w == "outgoing" || w == "former" || w == "incoming" || w == "acting" {
 				start--
 			}
-		} else if s.lower(j) == "," {
+		} else if s.lower(j) == "," && !s.headline() {
 			// apposition after: "Name, (the) spokesman for the Foreign Ministry,"
 			k := j + 1
 			if w := s.lower(k); w == "the" || w == "a" || w == "an" {
@@ -288,7 +299,7 @@ func (a *analysis) findReferring(s *sentInfo) {
 				s.ments = append(s.ments, mention{start: i, end: j + 2, kind: mRoleNoun, role: "diplomatic representative", pattern: -1})
 				continue
 			}
-			if (s.lower(j) == "ministry" || s.lower(j) == "department") && s.mentionAt(j) < 0 {
+			if (s.lower(j) == "ministry" || s.lower(j) == "department" || s.lower(j) == "embassy" || s.lower(j) == "agency" || s.lower(j) == "bureau" || s.lower(j) == "mission") && s.mentionAt(j) < 0 {
 				s.ments = append(s.ments, mention{start: i, end: j + 1, kind: mRoleNoun, role: s.lower(j), pattern: -1})
 				continue
 			}
@@ -369,8 +380,13 @@ func (a *analysis) resolveCoref() {
 							e = g
 						}
 					}
-				} else if m.role == "ministry" || m.role == "department" {
+				} else if m.role == "ministry" || m.role == "department" || m.role == "embassy" || m.role == "agency" || m.role == "bureau" || m.role == "mission" {
 					e = lastAgency
+					for _, g := range a.order {
+						if g.typ == "AGENCY" && g.seen > 0 && strings.Contains(strings.ToLower(g.name), m.role) && (e == nil || !strings.Contains(strings.ToLower(e.name), m.role) || g.seen > e.seen) {
+							e = g
+						}
+					}
 				} else {
 					best := 0
 					for _, p := range persons {
@@ -400,7 +416,20 @@ func (a *analysis) resolveCoref() {
 					if ri := s.roleItemStarting(m.end); ri >= 0 {
 						if e := s.items[ri].end; e >= len(s.toks) || !isNameTok(s.toks[e]) {
 							h, _ := s.items[ri].has(hitRole)
-							holders = append(holders, roleHolder{role: h.word, ent: m.ent, seen: seen})
+							// "the Chinese Foreign Ministry spokesman": its named spokesman when known
+							var named *entity
+							for _, p := range persons {
+								if p.affil == m.ent && p.seen > 0 && roleMatches(p.role, h.word) && (named == nil || p.seen > named.seen) {
+									named = p
+								}
+							}
+							if named != nil {
+								m.ent, m.end = named, s.items[ri].end
+								named.seen = seen
+								named.addAlias(s.span(m.start, m.end))
+							} else {
+								holders = append(holders, roleHolder{role: h.word, ent: m.ent, seen: seen})
+							}
 						}
 					}
 				}
@@ -562,7 +591,8 @@ func (s *sentInfo) roleItemStarting(start int) int {
 var orgSuffixes = map[string]bool{
 	"Company": true, "Co.": true, "Corporation": true, "Corp.": true, "Inc.": true, "Inc": true, "Ltd": true, "Ltd.": true,
 	"Limited": true, "Technologies": true, "Technology": true, "Holdings": true, "Bank": true, "Institute": true, "University": true,
-	"Laboratory": true, "Lab": true, "Labs": true, "Networks": true, "Systems": true, "Group": true,
+	"Laboratory": true, "Lab": true, "Labs": true, "Networks": true, "Systems": true, "Group": true, "Committee": true,
+	"Commission": true, "Authority": true, "Foundation": true, "Party": true,
 }
 
 // orgSuffix extends a capitalized run from i over "and"-joined capitalized
@@ -592,10 +622,13 @@ func orgSuffix(s *sentInfo, i, j int) int {
 // nationals, Zhao Wei and Li Na") or a cue ("identified as", "named").
 func (a *analysis) listedName(s *sentInfo, i int) bool {
 	p := s.lower(i - 1)
+	if s.hasCue(i) {
+		return true
+	}
 	if p != "," && p != "and" && p != "as" && p != ":" && p != "named" {
 		return false
 	}
-	return a.listGroup(s, i) != nil || s.hasCue(i)
+	return a.listGroup(s, i) != nil
 }
 
 // listGroup returns the group a list of names right of it explains.
@@ -624,10 +657,35 @@ func (a *analysis) listGroup(s *sentInfo, i int) *entity {
 
 func (s *sentInfo) hasCue(i int) bool {
 	for j := i - 1; j >= 1 && i-j <= 12; j-- {
-		w, p := s.toks[j].lower, s.toks[j-1].lower
-		if (w == "as" && (p == "identified" || p == "named")) || w == "namely" {
+		w := s.toks[j].lower
+		if w == "namely" {
 			return true
 		}
+		if w == "as" {
+			for k := j - 1; k >= 0 && j-k <= 4; k-- {
+				if p := s.toks[k].lower; p == "identified" || p == "named" {
+					return true
+				}
+			}
+		}
+	}
+	// "sanctions against Zhao Wei and Li Na", "sanctioned Zhao Wei"
+	k := i - 1
+	for k >= 0 && (s.toks[k].lower == "and" || s.toks[k].lower == ",") {
+		k--
+	}
+	if k >= 0 && (s.toks[k].lower == "against" || s.toks[k].lower == "on") {
+		for _, it := range s.items {
+			if it.end <= k && k-it.end <= 2 {
+				if h, ok := it.has(hitNoun); ok && (h.word == "sanctions" || h.word == "charges" || h.word == "indictment") {
+					return true
+				}
+			}
+		}
+	}
+	switch s.lower(i - 1) {
+	case "sanctioned", "indicted", "charged", "sanctioning", "blacklisted":
+		return true
 	}
 	return false
 }

@@ -29,7 +29,7 @@ var evaluative = map[string]bool{
 	"ungrounded": true, "unreasonable": true, "smear": true, "slander": true, "distorted": true, "distorts": true, "speculation": true,
 	"speculations": true, "nonsense": true, "lies": true, "untrue": true, "unjustified": true, "unsubstantiated": true, "fake": true,
 	"ridiculous": true, "fiction": true, "imaginary": true, "politically": true, "hype": true, "farce": true, "disinformation": true,
-	"misinformation": true, "defamation": true, "slanderous": true, "fabrication": true, "fabrications": true, "self-contradictory": true,
+	"misinformation": true, "defamation": true, "inadequate": true, "manipulation": true, "groundlessly": true, "slanderous": true, "fabrication": true, "fabrications": true, "self-contradictory": true,
 }
 
 var claimVerbs = map[string]bool{
@@ -41,6 +41,7 @@ var claimVerbs = map[string]bool{
 var pastSanction = map[string]bool{"announced": true, "imposed": true, "introduced": true, "slapped": true, "unveiled": true, "levied": true, "adopted": true}
 
 var governingSanction = map[string]bool{
+	"responded": true, "responds": true, "retaliated": true, "trigger": true, "face": true, "faces": true,
 	"announced": true, "announces": true, "announce": true, "imposed": true, "imposes": true, "impose": true, "introduced": true,
 	"unveiled": true, "levied": true, "slapped": true, "expanded": true, "extended": true, "placed": true, "issued": true, "take": true,
 	"took": true, "takes": true, "taking": true, "adopted": true, "will": true,
@@ -89,7 +90,7 @@ func (a *analysis) triggers(s *sentInfo) []trig {
 		}
 		switch {
 		case phrase != nil:
-			out = append(out, trig{it: it, h: *phrase, kind: a.lex.Triggers[phrase.ref].Kind})
+			out = append(out, trig{it: it, h: *phrase, kind: a.lex.Triggers[phrase.ref].Kind, noun: nounPhrase(phrase.word)})
 		case verb != nil && noun != nil:
 			if a.nounContext(s, it.start) {
 				out = append(out, trig{it: it, h: *noun, kind: a.lex.Triggers[noun.ref].Kind, noun: true})
@@ -159,6 +160,7 @@ func (a *analysis) findStatements() {
 		a.warnings(si, s)
 		a.reportedWrongs(si, s)
 		a.holdAccountable(si, s)
+		a.badConduct(si, s)
 	}
 }
 
@@ -172,8 +174,11 @@ func (s *sentInfo) actorMention(k int) bool {
 // that no preposition governs and that is not a possessor.
 func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 	p0 := i - 1
-	for p0 >= 0 && (strings.HasSuffix(s.toks[p0].lower, "ly") || s.toks[p0].lower == "also" || auxiliaries[s.toks[p0].lower] || s.toks[p0].lower == "has" || s.toks[p0].lower == "have") {
+	for p0 >= 0 && (s.toks[p0].text == "'" || s.toks[p0].text == `"` || strings.HasSuffix(s.toks[p0].lower, "ly") || s.toks[p0].lower == "also" || auxiliaries[s.toks[p0].lower] || s.toks[p0].lower == "has" || s.toks[p0].lower == "have") {
 		p0--
+	}
+	if p0 >= 1 && (s.toks[p0].lower == "them" || s.toks[p0].lower == "him" || s.toks[p0].lower == "her" || s.toks[p0].lower == "it") {
+		p0 -= 2 // "and declared them persona non grata"
 	}
 	coord := p0 >= 0 && (s.toks[p0].lower == "and" || s.toks[p0].lower == "but")
 	if coord {
@@ -274,6 +279,12 @@ func (s *sentInfo) coordinated(k int, dir int) []int {
 // object finds the first actor right of token i that is not the speaker,
 // stopping at a clause break.
 func (a *analysis) object(s *sentInfo, i int, speaker *entity, limit int) (int, bool) {
+	return a.objectOf(s, i, speaker, limit, false)
+}
+
+// objectOf is object; accusing keeps subjects of a reported clause ("alleged
+// that APT31 was behind").
+func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accusing bool) (int, bool) {
 	for k, m := range s.ments {
 		if m.start < i || m.ent == nil || m.kind == mWe {
 			continue
@@ -281,7 +292,7 @@ func (a *analysis) object(s *sentInfo, i int, speaker *entity, limit int) (int, 
 		if m.start-i > limit {
 			return -1, false
 		}
-		if a.breakBetween(s, i, m.start) {
+		if a.breakBetween(s, i, m.start) || newClause(s, i, m.start) || reasonBetween(s, i, m.start) {
 			return -1, false
 		}
 		if m.ent == speaker || (speaker != nil && m.ent.top() == speaker.top() && m.ent.typ == "STATE") {
@@ -298,10 +309,14 @@ func (a *analysis) object(s *sentInfo, i int, speaker *entity, limit int) (int, 
 			}
 			continue
 		}
-		if embeddedSubject[s.lower(m.end)] || m.ent == s.attribution {
+		if (embeddedSubject[s.lower(m.end)] && !accusing) || m.ent == s.attribution {
 			continue // "condemned what it and the United States have described as"; the reporting source
 		}
-		if p := s.lower(m.start - 1); p == "in" || p == "at" || p == "during" || p == "since" || (p == "the" && (s.lower(m.start-2) == "in" || s.lower(m.start-2) == "at")) {
+		p := s.lower(m.start - 1)
+		if p == "the" {
+			p = s.lower(m.start - 2)
+		}
+		if p == "in" || p == "during" || p == "since" || (p == "at" && m.ent.typ == "ORGANIZATION") {
 			continue // a place, not a target
 		}
 		return k, true
@@ -333,7 +348,7 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 	if s.title {
 		conf -= 0.05
 	}
-	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp) && s.attrTok >= 0 {
+	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp) {
 		// "China will take countermeasures, the ministry said": the reporting
 		// official speaks; the state behind is a weaker second reading
 		a.stmts = append(a.stmts, stmt{speaker: s.attribution, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
@@ -384,8 +399,12 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		return
 	}
 	// "diplomats declared persona non grata by/from X"
-	if w == "persona non grata" && s.lower(i-1) == "declared" && s.mentionAt(i-2) < 0 && !auxiliaries[s.lower(i-2)] && s.lower(i-2) != "and" && s.lower(i-2) != "has" && s.lower(i-2) != "have" {
-		for j := end; j < len(s.toks) && j-end <= 4; j++ {
+	q := i - 1
+	for q > 0 && (s.toks[q].text == "'" || s.toks[q].text == `"`) {
+		q--
+	}
+	if w == "persona non grata" && s.lower(q) == "declared" && s.mentionAt(q-1) < 0 && !auxiliaries[s.lower(q-1)] && s.lower(q-1) != "and" && s.lower(q-1) != "has" && s.lower(q-1) != "have" {
+		for j := end; j < len(s.toks) && j-end <= 6; j++ {
 			if w := s.toks[j].lower; w == "from" || w == "by" {
 				k := j + 1
 				if s.lower(k) == "the" {
@@ -455,7 +474,7 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		speakers = []*entity{s.attribution}
 		conf = 0.7
 	}
-	if len(speakers) == 0 && i <= 2 && si > 0 {
+	if len(speakers) == 0 && (i == 0 || i == 1 && (s.toks[0].lower == "and" || s.toks[0].lower == "also" || s.toks[0].text == `"`)) && si > 0 {
 		if sp := a.lastSpeaker(si); sp != nil {
 			speakers = []*entity{sp}
 			conf = 0.6
@@ -466,7 +485,7 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	}
 	var targets []*entity
 	lim := 12
-	if k, ok := a.object(s, end, speakers[0], lim); ok {
+	if k, ok := a.objectOf(s, end, speakers[0], lim, t.kind == "ACCUSES"); ok {
 		last := k
 		for _, c := range s.coordinated(k, 1) {
 			targets = append(targets, s.ments[c].ent)
@@ -502,7 +521,7 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		default:
 			pron := false
 			switch s.lower(end) {
-			case "it", "them", "they", "him", "her", "the", "such", "this", "these":
+			case "it", "them", "they", "him", "her", "the", "such", "this", "these", "that":
 				pron = true
 			}
 			if t.kind == "THREATENS" || pron {
@@ -516,6 +535,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	kind := t.kind
 	if kind == "CRITICIZES" && len(targets) > 0 && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
 		kind = "ACCUSES"
+	}
+	if kind == "SANCTIONS" && modal(s, i) {
+		kind = "THREATENS" // "will impose sanctions", "threatened to expel"
 	}
 	for _, sp := range speakers {
 		for _, tg := range targets {
@@ -591,8 +613,11 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 		}
 	}
 	kind := t.kind
-	// "Sanctions were imposed on X by Y"
-	if sp == nil && kind == "SANCTIONS" && auxiliaries[s.lower(end)] {
+	if kind == "THREATENS" && s.lower(i-1) == "in" {
+		return // "in retaliation for": a motive, not a threat
+	}
+	// "Sanctions were imposed on X by Y", "restrictions imposed by the EU against China"
+	if sp == nil && kind == "SANCTIONS" && (auxiliaries[s.lower(end)] || s.lower(end) == "have" || s.lower(end) == "has" || s.lower(end) == "imposed" || s.lower(end) == "announced") {
 		for q := end; q < len(s.toks) && q-end <= 10; q++ {
 			if s.toks[q].lower == "by" {
 				k := q + 1
@@ -617,7 +642,7 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 				}
 			}
 		}
-		if gov || kind == "THREATENS" {
+		if gov {
 			if k, ok := a.subject(s, i); ok {
 				sp = a.speakerOf(s, k)
 				conf = 0.8
@@ -627,14 +652,53 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 			}
 		}
 	}
+	if sp == nil && kind == "SANCTIONS" && s.attribution != nil && (auxiliaries[s.lower(end)] || s.lower(end) == "have" || s.lower(end) == "has") {
+		sp = s.attribution // "X said that travel bans have been imposed on ..."
+		conf = 0.75
+	}
 	if sp == nil {
 		return
+	}
+	// "announced the sanctions" with no target: the sanctions the speaker's side announced before
+	if kind == "SANCTIONS" && (s.lower(i-1) == "the" || s.lower(i-1) == "these") {
+		if w := s.lower(end); w != "against" && w != "on" && w != "of" {
+			var prev []*entity
+			for _, st := range a.stmts {
+				if st.kind == "SANCTIONS" && st.target != nil && st.speaker.top() == sp.top() && st.sent < si {
+					if len(prev) > 0 && a.stmts[len(a.stmts)-1].sent != st.sent {
+						prev = prev[:0]
+					}
+					prev = append(prev, st.target)
+				}
+			}
+			if len(prev) > 0 {
+				for _, tg := range prev {
+					a.add(si, kind, sp, tg, conf-0.1)
+				}
+				return
+			}
+		}
 	}
 	// target: "against Y", "on Y", "that Y", "of <demonym>"
 	var tg *entity
 	for q := end; q < len(s.toks) && q-end <= 10; q++ {
 		w := s.toks[q].lower
 		if w == "against" || w == "on" || w == "over" || w == "that" || w == "about" || w == "regarding" || w == "targeting" || (w == "of" && t.kind == "ACCUSES") {
+			// "imposed on the two men: Igor Petrov, ..., and Ivan Sidorov"
+			if c := strings.IndexByte(s.text[s.toks[q].start:], ':'); c >= 0 && kind == "SANCTIONS" {
+				var listed []*entity
+				for _, m := range s.ments {
+					if m.start > q && m.ent != nil && m.ent.typ == "PERSON" && s.toks[m.start].start > s.toks[q].start+c {
+						listed = append(listed, m.ent)
+					}
+				}
+				if len(listed) > 0 {
+					for _, p := range listed {
+						a.add(si, kind, sp, p, conf)
+					}
+					return
+				}
+			}
 			for k, m := range s.ments {
 				if m.start > q && m.start-q <= 6 && m.ent != nil && m.ent != sp && m.ent.top() != sp.top() {
 					if a.breakBetween(s, q, m.start) {
@@ -684,6 +748,7 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 var accusationNouns = map[string]bool{
 	"accusations": true, "accusation": true, "allegations": true, "allegation": true, "claims": true, "claim": true,
 	"report": true, "reports": true, "statements": true, "assessments": true, "remarks": true, "assertions": true, "charges": true,
+	"hype": true, "evidence": true, "conclusions": true, "conclusion": true, "findings": true, "assessment": true,
 }
 
 // evaluativeDenial finds denials made by judging an accusation false:
@@ -796,7 +861,7 @@ func (a *analysis) opponent(sp *entity) *entity {
 	for k := len(a.stmts) - 1; k >= 0; k-- {
 		st := a.stmts[k]
 		if st.target != nil && st.speaker.top() == sp.top() && st.target.top() != sp.top() {
-			return st.target
+			return st.target.top()
 		}
 	}
 	var best *entity
@@ -868,9 +933,27 @@ func (a *analysis) holdAccountable(si int, s *sentInfo) {
 // sentenceSubject is the first actor of the sentence before token i that no
 // preposition governs and that is not a possessor.
 func (a *analysis) sentenceSubject(s *sentInfo, i int) *entity {
+	from := 0
+	if len(s.toks) > 0 && (blockers[s.toks[0].lower] || s.toks[0].lower == "as" || s.toks[0].lower == "according") {
+		// "At his press conference on Tuesday, a day after ..., the spokesman ..."
+		for j, t := range s.toks {
+			if j >= i {
+				break
+			}
+			if t.text == "," {
+				from = j
+			}
+			if s.mentionAt(j) >= 0 && s.lower(j-1) == "," && from == j-1 {
+				break
+			}
+		}
+	}
 	for _, m := range s.ments {
 		if m.end > i {
 			break
+		}
+		if m.start < from {
+			continue
 		}
 		if m.ent == nil || m.kind == mDemonym {
 			continue
@@ -932,8 +1015,22 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 		if _, ok := it.has(hitAttack); !ok {
 			continue
 		}
+		// "a smear campaign orchestrated by US intelligence services"
+		if s.lower(it.end) == "by" {
+			k := it.end + 1
+			if s.lower(k) == "the" {
+				k++
+			}
+			if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+				culprit := s.ments[mi].ent
+				if claimant := a.claimant(s, it.start); claimant != nil && claimant.top() != culprit.top() {
+					a.add(si, "ACCUSES", claimant, culprit, 0.7)
+				}
+				continue
+			}
+		}
 		p := it.start - 1
-		for p >= 0 && (s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || strings.HasSuffix(s.toks[p].lower, "ly")) {
+		for p >= 0 && (s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || s.toks[p].lower == "been" || s.toks[p].lower == "long" || s.toks[p].lower == "is" || s.toks[p].lower == "are" || s.toks[p].lower == "was" || s.toks[p].lower == "were" || strings.HasSuffix(s.toks[p].lower, "ly")) {
 			p--
 		}
 		mi := s.mentionAt(p)
@@ -956,8 +1053,148 @@ func isEvaluative(w string) bool {
 	if evaluative[w] {
 		return true
 	}
+	if len(w) < 5 {
+		return false
+	}
 	for _, p := range evaluativeStems {
 		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// newClause reports a coordinated clause between tokens i and j: "opposes
+// this and will take ...".
+func newClause(s *sentInfo, i, j int) bool {
+	for t := i; t+1 < j; t++ {
+		if s.toks[t].lower == "and" || s.toks[t].lower == "but" {
+			switch s.toks[t+1].lower {
+			case "will", "would", "has", "have", "had", "is", "was", "said", "called", "urged", "vowed", "warned", "added":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modal reports a future or hypothetical frame before token i in its clause:
+// "will", "would", "could", "threatened to", "vowed to", "ready to".
+func modal(s *sentInfo, i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 8; j-- {
+		switch w := s.toks[j].lower; w {
+		case ".", ";", ",":
+			return false
+		case "will", "would", "could", "may", "might", "shall":
+			return true
+		case "to":
+			if p := s.lower(j - 1); p == "threatened" || p == "threatens" || p == "vowed" || p == "vows" || p == "ready" || p == "prepared" || p == "considering" || p == "plans" || p == "planning" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// conductNouns and conductAdjectives describe behaviour a speaker condemns:
+// "a pattern of irresponsible behavior by Beijing", "Russia's malign activities".
+var conductNouns = map[string]bool{
+	"behavior": true, "behaviour": true, "conduct": true, "activities": true, "activity": true, "actions": true, "action": true,
+	"step": true, "move": true, "acts": true, "practices": true, "practice": true, "policy": true, "policies": true,
+}
+
+var conductAdjectives = map[string]bool{
+	"irresponsible": true, "malign": true, "reckless": true, "hostile": true, "destabilizing": true, "destabilising": true,
+	"unacceptable": true, "provocative": true, "aggressive": true, "malicious": true, "unhelpful": true, "unproductive": true,
+	"destructive": true, "dangerous": true, "illegal": true, "unlawful": true, "outrageous": true, "bullying": true,
+	"hegemonic": true, "coercive": true, "disruptive": true, "unjustified": true, "unfriendly": true,
+}
+
+// badConduct reads a condemned behaviour as criticism of whoever it is
+// attributed to: "the White House spoke of irresponsible behavior by
+// Beijing", "This is Russia's latest unhelpful step", "described by Russia as
+// a hostile action".
+func (a *analysis) badConduct(si int, s *sentInfo) {
+	for n, t := range s.toks {
+		if !conductNouns[t.lower] {
+			continue
+		}
+		adj := false
+		for j := n - 1; j >= 0 && n-j <= 5; j-- {
+			if conductAdjectives[s.toks[j].lower] {
+				adj = true
+				break
+			}
+		}
+		if !adj {
+			continue
+		}
+		// the actor behaving: "by X", "of X" after, or the possessor before
+		var tg *entity
+		for j := n + 1; j < len(s.toks) && j-n <= 6; j++ {
+			w := s.toks[j].lower
+			if w == "by" || w == "of" || w == "from" {
+				k := j + 1
+				if s.lower(k) == "the" {
+					k++
+				}
+				if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+					tg = s.ments[mi].ent
+				}
+				break
+			}
+			if w == "," || w == "." {
+				break
+			}
+		}
+		if tg == nil {
+			tg = a.possessor(s, n)
+		}
+		// the speaker: the reported speaker, a passive agent, or the clause subject
+		var sp *entity
+		for j := 0; j+2 < len(s.toks); j++ {
+			if s.toks[j].lower == "described" && s.toks[j+1].lower == "by" {
+				if mi := s.mentionAt(j + 2); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].kind == mActor {
+					sp = s.ments[mi].ent
+				}
+			}
+		}
+		if sp == nil {
+			sp = s.attribution
+		}
+		if sp == nil {
+			if k, ok := a.subject(s, n); ok && s.ments[k].ent != tg {
+				sp = a.speakerOf(s, k)
+			}
+		}
+		if sp == nil || sp.typ == "STATE" && sp == tg {
+			continue
+		}
+		if tg == nil {
+			tg = a.opponent(sp)
+		}
+		if tg != nil && tg.top() != sp.top() {
+			a.add(si, "CRITICIZES", sp, tg, 0.7)
+		}
+	}
+}
+
+// reasonBetween reports a reason or circumstance phrase between tokens i and
+// j: the target comes before "over the cyberattack", "for", "amid".
+func reasonBetween(s *sentInfo, i, j int) bool {
+	for t := i; t < j; t++ {
+		switch s.toks[t].lower {
+		case "over", "for", "amid", "because", "after", "following", "despite", "regarding":
+			return t > i
+		}
+	}
+	return false
+}
+
+// nounPhrase reports a phrase trigger that names a measure ("travel bans").
+func nounPhrase(p string) bool {
+	for _, suf := range []string{"ban", "bans", "freeze", "freezes", "measures", "countermeasures"} {
+		if strings.HasSuffix(p, " "+suf) {
 			return true
 		}
 	}

@@ -991,22 +991,37 @@ func (w *writer) respondsTo(created []store.Statement, aff store.Affiliations) e
 		}
 		return nil
 	}
-	if len(denials) > 0 {
-		if err := w.t.unwindEach(`UNWIND $rows AS d
-			MATCH (a:Statement) WHERE a.keyTarget = d.sp AND a.keyTarget <> '' AND a.kind IN `+cypherList(accusationKinds)+`
-				AND (d.tg = '' OR a.keySpeaker = d.tg) AND a.date <= d.date
-			RETURN d.id AS did, d.date AS ddate, d.sp AS dsp, d.tg AS dtg,
-				a.id AS aid, a.kind AS akind, a.date AS adate, a.keySpeaker AS asp, a.keyTarget AS atg`, denials, check); err != nil {
-			return err
+	// Candidates come from index seeks on the statement key (keySpeaker, keyTarget,
+	// kind) or on keyTarget alone (denials that name no target); store.Answers decides.
+	var targeted, untargeted []map[string]any
+	for _, d := range denials {
+		if d["tg"] == "" {
+			untargeted = append(untargeted, d)
+		} else {
+			targeted = append(targeted, d)
 		}
 	}
-	if len(accusations) > 0 {
-		if err := w.t.unwindEach(`UNWIND $rows AS a
-			MATCH (d:Statement) WHERE d.keySpeaker = a.tg AND a.tg <> '' AND d.kind = 'DENIES'
-				AND (d.keyTarget = '' OR d.keyTarget = a.sp) AND d.date >= a.date
+	for _, q := range []struct {
+		cypher string
+		rows   []map[string]any
+	}{
+		{`UNWIND $rows AS d UNWIND ` + cypherList(accusationKinds) + ` AS kind
+			MATCH (a:Statement {keySpeaker: d.tg, keyTarget: d.sp, kind: kind}) WHERE a.date <= d.date
+			RETURN d.id AS did, d.date AS ddate, d.sp AS dsp, d.tg AS dtg,
+				a.id AS aid, a.kind AS akind, a.date AS adate, a.keySpeaker AS asp, a.keyTarget AS atg`, targeted},
+		{`UNWIND $rows AS d
+			MATCH (a:Statement {keyTarget: d.sp}) WHERE a.kind IN ` + cypherList(accusationKinds) + ` AND a.date <= d.date
+			RETURN d.id AS did, d.date AS ddate, d.sp AS dsp, d.tg AS dtg,
+				a.id AS aid, a.kind AS akind, a.date AS adate, a.keySpeaker AS asp, a.keyTarget AS atg`, untargeted},
+		{`UNWIND $rows AS a WITH a WHERE a.tg <> '' UNWIND [a.sp, ''] AS dtg
+			MATCH (d:Statement {keySpeaker: a.tg, keyTarget: dtg, kind: 'DENIES'}) WHERE d.date >= a.date
 			RETURN d.id AS did, d.date AS ddate, d.keySpeaker AS dsp, d.keyTarget AS dtg,
-				a.id AS aid, a.kind AS akind, a.date AS adate, a.sp AS asp, a.tg AS atg`, accusations, check); err != nil {
-			return err
+				a.id AS aid, a.kind AS akind, a.date AS adate, a.sp AS asp, a.tg AS atg`, accusations},
+	} {
+		if len(q.rows) > 0 {
+			if err := w.t.unwindEach(q.cypher, q.rows, check); err != nil {
+				return err
+			}
 		}
 	}
 	rows := make([]map[string]any, 0, len(pairs))

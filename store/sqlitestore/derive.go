@@ -23,9 +23,11 @@ func jsonRows(rows [][]any) string {
 }
 
 // derive regroups the reports of every dirty key into statements and direct edges
-// with store.GroupReports and store.DirectEdges, writes only what changed, and
-// links the changed denials and accusations (RESPONDS_TO). It reads all dirty keys
-// in two queries and writes in a handful of bulk statements.
+// with store.GroupReports and store.DirectEdges and writes only what changed. It
+// reads all dirty keys in two queries and writes in a handful of bulk statements.
+// RESPONDS_TO is not stored: it follows from the statements' keys and dates and
+// is computed when read (see respondsSQL), so writes never pay for its
+// quadratic growth.
 func (w *wtx) derive() error {
 	if len(w.dirty) == 0 {
 		return nil
@@ -97,7 +99,7 @@ func (w *wtx) derive() error {
 	}
 
 	var (
-		deleted, stmtRows, actorRows, links, edgeKeys, edgeRows, denials, accusations [][]any
+		deleted, stmtRows, actorRows, links, edgeKeys, edgeRows [][]any
 	)
 	aff := w.affiliations()
 	for _, k := range keys {
@@ -129,14 +131,6 @@ func (w *wtx) derive() error {
 			for _, r := range st.Reports {
 				links = append(links, []any{rids[reportRef{r.ArticleID, r.Index}], st.ID})
 			}
-			switch k.Kind {
-			case store.Denies:
-				denials = append(denials, []any{st.ID, k.Speaker, k.Target, d})
-			case store.Accuses, store.Indicts, store.Criticizes, store.Sanctions:
-				if k.Target != "" {
-					accusations = append(accusations, []any{st.ID, k.Speaker, k.Target, d})
-				}
-			}
 		}
 		for id := range old {
 			if !keep[id] {
@@ -160,15 +154,11 @@ func (w *wtx) derive() error {
 	}{
 		{qDeleteStatements, deleted},
 		{qDeleteStatementActors, deleted},
-		{qDeleteRespondsOfDenials, deleted},
-		{qDeleteRespondsOfAccusations, deleted},
 		{qInsertStatements, stmtRows},
 		{qInsertStatementActors, actorRows},
 		{qLinkReports, links},
 		{qDeleteEdgesOfKeys, edgeKeys},
 		{qInsertEdges, edgeRows},
-		{qRespondsOfDenials, denials},
-		{qRespondsOfAccusations, accusations},
 	} {
 		if len(b.rows) == 0 {
 			continue

@@ -21,15 +21,11 @@ const (
 	qStatementsOfKeys
 	qDeleteStatements
 	qDeleteStatementActors
-	qDeleteRespondsOfDenials
-	qDeleteRespondsOfAccusations
 	qInsertStatements
 	qInsertStatementActors
 	qLinkReports
 	qDeleteEdgesOfKeys
 	qInsertEdges
-	qRespondsOfDenials
-	qRespondsOfAccusations
 	qDeleteFTSNames
 	qInsertFTSNames
 	qDeleteFTSReports
@@ -63,10 +59,8 @@ var preparedSQL = [numPrepared]string{
 		WHERE r.kind = k.value ->> 0 AND r.kspeaker = k.value ->> 1 AND r.ktarget = k.value ->> 2`,
 	qStatementsOfKeys: `SELECT s.kind, s.kspeaker, s.ktarget, s.id, s.fp FROM json_each(?) k CROSS JOIN statements s
 		WHERE s.kind = k.value ->> 0 AND s.kspeaker = k.value ->> 1 AND s.ktarget = k.value ->> 2`,
-	qDeleteStatements:            `DELETE FROM statements WHERE id IN (SELECT value ->> 0 FROM json_each(?))`,
-	qDeleteStatementActors:       `DELETE FROM statement_actors WHERE statement_id IN (SELECT value ->> 0 FROM json_each(?))`,
-	qDeleteRespondsOfDenials:     `DELETE FROM responds_to WHERE denial_id IN (SELECT value ->> 0 FROM json_each(?))`,
-	qDeleteRespondsOfAccusations: `DELETE FROM responds_to WHERE accusation_id IN (SELECT value ->> 0 FROM json_each(?))`,
+	qDeleteStatements:      `DELETE FROM statements WHERE id IN (SELECT value ->> 0 FROM json_each(?))`,
+	qDeleteStatementActors: `DELETE FROM statement_actors WHERE statement_id IN (SELECT value ->> 0 FROM json_each(?))`,
 	qInsertStatements: `INSERT INTO statements (id, kind, kspeaker, ktarget, incident, day, confidence, fp)
 		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(?)`,
 	qInsertStatementActors: `INSERT OR IGNORE INTO statement_actors (statement_id, role, actor_id)
@@ -76,20 +70,6 @@ var preparedSQL = [numPrepared]string{
 	qInsertEdges: `INSERT OR REPLACE INTO edges (speaker, kind, target, kspeaker, ktarget, count, reports, first, last, statement_ids)
 		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9
 		FROM json_each(?)`,
-	// A denial [id, top-level speaker, target, day] answers the earlier or same-day
-	// accusations of its speaker by its target (by anyone when it names none), as
-	// store.Answers says.
-	qRespondsOfDenials: `INSERT OR IGNORE INTO responds_to (denial_id, accusation_id)
-		SELECT d.value ->> 0, s.id FROM json_each(?) d CROSS JOIN statements s
-		WHERE s.ktarget = d.value ->> 1 AND s.kind IN ('ACCUSES', 'INDICTS', 'CRITICIZES', 'SANCTIONS')
-		AND (d.value ->> 2 = '' OR s.kspeaker = d.value ->> 2)
-		AND coalesce(s.day, -1e18) <= coalesce(d.value ->> 3, -1e18) AND s.id <> d.value ->> 0`,
-	// An accusation [id, speaker, target, day] is answered by the later or same-day
-	// denials of its target naming its speaker or no one.
-	qRespondsOfAccusations: `INSERT OR IGNORE INTO responds_to (denial_id, accusation_id)
-		SELECT s.id, a.value ->> 0 FROM json_each(?) a CROSS JOIN statements s
-		WHERE s.kind = 'DENIES' AND s.kspeaker = a.value ->> 2 AND s.ktarget IN (a.value ->> 1, '')
-		AND coalesce(s.day, -1e18) >= coalesce(a.value ->> 3, -1e18) AND s.id <> a.value ->> 0`,
 	qDeleteFTSNames:   `DELETE FROM fts_names WHERE rowid IN (SELECT value FROM json_each(?))`,
 	qInsertFTSNames:   `INSERT INTO fts_names (rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
 	qDeleteFTSReports: `DELETE FROM fts_reports WHERE rowid IN (SELECT value FROM json_each(?))`,

@@ -432,7 +432,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		{st.Edges, "TARGETS", "SELECT count(*) FROM statement_actors WHERE role = 'T'"},
 		{st.Edges, "ABOUT", "SELECT count(*) FROM statements s JOIN incidents i ON i.id = s.incident"},
 		{st.Edges, "REPORTED_IN", "SELECT count(*) FROM reports WHERE statement_id IS NOT NULL"},
-		{st.Edges, "RESPONDS_TO", "SELECT count(*) FROM responds_to"},
+		{st.Edges, "RESPONDS_TO", "SELECT count(*) FROM (" + respondsSQL + ")"},
 		{st.Edges, "MEMBER_OF", "SELECT count(*) FROM actors a JOIN actors p ON p.id = a.affiliation WHERE a.kind = 'PERSON'"},
 		{st.Edges, "PART_OF", "SELECT count(*) FROM actors a JOIN actors p ON p.id = a.affiliation WHERE a.kind <> 'PERSON'"},
 		{st.Edges, "ATTRIBUTED_TO", "SELECT count(*) FROM incidents i, json_each(i.attributed) j JOIN actors a ON a.id = j.value"},

@@ -8,6 +8,10 @@
 // store.GroupReports and store.DirectEdges, so the graph never depends on load
 // order. Full-text search uses FTS5 with bm25 ranking.
 //
+// The database runs in WAL mode with synchronous=NORMAL: a committed write
+// survives a crash or restart of the process; a power failure may lose the last
+// transactions, never corrupt the file.
+//
 // One Store owns its directory: writes go through a single writer connection and
 // an in-memory copy of the actor table (ids, affiliations) used to compute keys,
 // so two processes must not write the same database at once.
@@ -19,6 +23,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -102,7 +107,46 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.checkWindow(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// checkWindow re-derives every statement when the database was built with another
+// grouping window, and records the window in use.
+func (s *Store) checkWindow(ctx context.Context) error {
+	want := s.window.String()
+	var have string
+	err := s.w.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'window'`).Scan(&have)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("reading the grouping window: %w", err)
+	}
+	if have == want {
+		return nil
+	}
+	return s.write(ctx, func(w *wtx) error {
+		if have != "" {
+			slog.InfoContext(ctx, "grouping window changed: deriving every statement again", "was", have, "now", want)
+			rows, err := w.tx.QueryContext(w.ctx, `SELECT DISTINCT kind, kspeaker, ktarget FROM reports`)
+			if err != nil {
+				return fmt.Errorf("reading statement keys: %w", err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var k store.StatementKey
+				if err := rows.Scan(&k.Kind, &k.Speaker, &k.Target); err != nil {
+					return fmt.Errorf("reading statement keys: %w", err)
+				}
+				w.dirty[k] = true
+			}
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("reading statement keys: %w", err)
+			}
+		}
+		return w.execSQL(`INSERT OR REPLACE INTO meta (key, value) VALUES ('window', ?)`, want)
+	})
 }
 
 // Path is the database file.
@@ -135,6 +179,7 @@ func (s *Store) Ping(ctx context.Context) error {
 const schemaVersion = 1
 
 var schema = []string{
+	`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
 	`CREATE TABLE IF NOT EXISTS articles (
 		id TEXT PRIMARY KEY,
 		url TEXT NOT NULL,
@@ -241,8 +286,6 @@ var schema = []string{
 	) WITHOUT ROWID`,
 	`CREATE INDEX IF NOT EXISTS edges_target ON edges(target, kind)`,
 	`CREATE INDEX IF NOT EXISTS edges_key ON edges(kind, kspeaker, ktarget)`,
-	`CREATE TABLE IF NOT EXISTS responds_to (denial_id TEXT NOT NULL, accusation_id TEXT NOT NULL, PRIMARY KEY (denial_id, accusation_id)) WITHOUT ROWID`,
-	`CREATE INDEX IF NOT EXISTS responds_to_accusation ON responds_to(accusation_id)`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

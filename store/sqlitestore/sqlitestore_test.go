@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/demarche/demarche/store"
 	"github.com/demarche/demarche/store/sqlitestore"
@@ -126,4 +127,42 @@ func BenchmarkBareInsert(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// TestWindowChange reopens a store with a wider grouping window: the statements
+// are derived again with it.
+func TestWindowChange(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	s := open(t, dir)
+	a := storetest.Art("art:1", "AP", storetest.R(store.Accuses, storetest.USA, storetest.CHN, 0, "a"))
+	b := storetest.Art("art:2", "AP", storetest.R(store.Accuses, storetest.USA, storetest.CHN, 5, "b"))
+	if _, err := s.PutArticles(ctx, []*store.ArticleGraph{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	count := func(s *sqlitestore.Store) int {
+		t.Helper()
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Nodes["Statement"]
+	}
+	if n := count(s); n != 2 {
+		t.Fatalf("statements with the default window = %d, want 2", n)
+	}
+	s.Close()
+	wide, err := sqlitestore.Open(ctx, dir, sqlitestore.Options{Window: 7 * 24 * time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(wide); n != 1 {
+		t.Errorf("statements with a 7-day window = %d, want 1", n)
+	}
+	wide.Close()
+	s = open(t, dir)
+	defer s.Close()
+	if n := count(s); n != 2 {
+		t.Errorf("statements back with the default window = %d, want 2", n)
+	}
 }

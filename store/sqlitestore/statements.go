@@ -59,6 +59,13 @@ func statementOrder(o store.StatementOrder) string {
 	return " ORDER BY coalesce(s.day, -1e18) DESC, s.id"
 }
 
+// respondsSQL pairs each denial d with the accusations a it answers, as
+// store.Answers says: a's top-level target is d's top-level speaker, d's top-level
+// target (when named) is a's top-level speaker, and a is dated on or before d.
+const respondsSQL = `SELECT d.id, a.id FROM statements d CROSS JOIN statements a
+	WHERE d.kind = 'DENIES' AND a.ktarget = d.kspeaker AND a.kind IN ('ACCUSES', 'INDICTS', 'CRITICIZES', 'SANCTIONS')
+	AND (d.ktarget = '' OR a.kspeaker = d.ktarget) AND coalesce(a.day, -1e18) <= coalesce(d.day, -1e18) AND a.id <> d.id`
+
 // loadStatements reads full statements (actors, RESPONDS_TO, reports) in the order of ids.
 func (s *Store) loadStatements(ctx context.Context, ids []string) ([]store.Statement, error) {
 	if len(ids) == 0 {
@@ -104,8 +111,7 @@ func (s *Store) loadStatements(ctx context.Context, ids []string) ([]store.State
 		}
 	}
 	rows.Close()
-	rows, err = s.r.QueryContext(ctx, "SELECT denial_id, accusation_id FROM responds_to WHERE denial_id IN "+inList+
-		" ORDER BY denial_id, accusation_id", list)
+	rows, err = s.r.QueryContext(ctx, respondsSQL+" AND d.id IN "+inList+" ORDER BY d.id, a.id", list)
 	if err != nil {
 		return nil, fmt.Errorf("reading responses: %w", err)
 	}

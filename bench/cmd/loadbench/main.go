@@ -23,6 +23,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -66,6 +67,7 @@ func run() error {
 	batch := flag.Int("batch", 500, "articles per PutArticles call in batched mode")
 	maxTime := flag.Duration("max-time", 0, "stop after the batch that crosses this much load time (0: load everything)")
 	seed := flag.Uint64("seed", 1, "synth seed")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load to this file")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -118,6 +120,16 @@ func run() error {
 	defer s.Close()
 
 	res := Result{Store: *kind, Mode: *mode, Batch: step, Requested: *n}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	for i := 0; i < len(arts); i += step {
 		part := arts[i:min(i+step, len(arts))]
@@ -140,6 +152,9 @@ func run() error {
 		}
 	}
 	elapsed := time.Since(start)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	st, err := s.Stats(ctx)
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)

@@ -6,13 +6,13 @@
 //	go run ./scripts/interop/neo4jload -uri bolt://127.0.0.1:PORT -out DIR
 //
 // neo4j-admin itself is not published as a Maven artifact we can run, so the
-// files are read by Neo4j's LOAD CSV, one Cypher statement per file built from
-// the file's header with the neo4j-admin grammar (export.ParseNeo4jHeader):
-// id:ID(space) and :LABEL give nodes (labels set with 5.26's dynamic labels),
-// :START_ID(space), :END_ID(space) and :TYPE give relationships (dynamic
-// types), and typed columns (count:int, first:date, aliases:string[]) are
-// converted as neo4j-admin would. ID spaces are kept apart by a temporary
-// label per space, removed at the end.
+// files are read by Neo4j's LOAD CSV, through the script every neo4j-csv
+// export ships (load-csv.cypher): one statement per file, built from the
+// file's header with the neo4j-admin grammar (id:ID(space) and :LABEL give
+// nodes, :START_ID(space), :END_ID(space) and :TYPE relationships, typed
+// columns such as count:int, first:date and aliases:string[] are converted
+// as neo4j-admin would). The statements run through the Go driver one by one
+// (CALL ... IN TRANSACTIONS needs auto-commit transactions).
 //
 // The database is wiped before each graph: point it only at a throwaway
 // server (scripts/interop/run starts its own).
@@ -20,15 +20,13 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -102,11 +100,11 @@ func run(ctx context.Context, uri, out string) error {
 			return err
 		}
 		src := filepath.Join(out, graph+"-neo4j")
-		urls, err := l.stage(ctx, src, importDir, graph)
+		base, err := l.stage(ctx, src, importDir, graph)
 		if err != nil {
 			return err
 		}
-		if err := l.load(ctx, src, urls); err != nil {
+		if err := l.load(ctx, src, base); err != nil {
 			return fmt.Errorf("%s: %w", graph, err)
 		}
 		errs, err := l.compare(ctx, graph, e)
@@ -164,183 +162,76 @@ func (l *loader) wipe(ctx context.Context) error {
 	return err
 }
 
-// stage makes the set readable by the server's LOAD CSV and returns the
-// file:/// URL of each file by name. Files are copied into the import
-// directory the server reports, the documented place; an embedded server that
-// resolves file URLs from the root instead (as the dev server does) is probed
-// for and given absolute URLs of the files where they are.
-func (l *loader) stage(ctx context.Context, src, importDir, graph string) (map[string]string, error) {
+// stage makes the set readable by the server's LOAD CSV and returns the URL
+// prefix ($base) of its files. Files are copied into the import directory the
+// server reports, the documented place; an embedded server that resolves file
+// URLs from the root instead (as the dev server does) is probed for and given
+// the absolute URL of the set's directory.
+func (l *loader) stage(ctx context.Context, src, importDir, graph string) (string, error) {
 	entries, err := os.ReadDir(src)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	relative, absolute := map[string]string{}, map[string]string{}
-	dst := filepath.Join(importDir, "demarche-interop", graph)
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		return "", err
+	}
+	var bases []string
 	if importDir != "" {
+		dst := filepath.Join(importDir, "demarche-interop", graph)
 		if err := os.MkdirAll(dst, 0o755); err != nil {
-			return nil, err
+			return "", err
 		}
-	}
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".csv") {
-			continue
-		}
-		from, err := filepath.Abs(filepath.Join(src, e.Name()))
-		if err != nil {
-			return nil, err
-		}
-		absolute[e.Name()] = "file://" + from
-		if importDir == "" {
-			continue
-		}
-		b, err := os.ReadFile(from)
-		if err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
-			return nil, err
-		}
-		relative[e.Name()] = "file:///demarche-interop/" + graph + "/" + e.Name()
-	}
-	for _, urls := range []map[string]string{relative, absolute} {
-		for _, url := range urls {
-			if _, err := l.exec(ctx, "LOAD CSV FROM $url AS row RETURN count(row)", map[string]any{"url": url}); err == nil {
-				return urls, nil
+		for _, e := range entries {
+			b, err := os.ReadFile(filepath.Join(src, e.Name()))
+			if err != nil {
+				return "", err
 			}
-			break
+			if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+				return "", err
+			}
+		}
+		bases = append(bases, "file:///demarche-interop/"+graph+"/")
+	}
+	bases = append(bases, "file://"+abs+"/")
+	for _, base := range bases {
+		_, err := l.exec(ctx, "LOAD CSV FROM $base + $file AS row RETURN count(row)", map[string]any{"base": base, "file": export.Neo4jImportFile})
+		if err == nil {
+			return base, nil
 		}
 	}
-	return nil, fmt.Errorf("the server reads none of the files of %s through file:/// URLs (import directory %q)", src, importDir)
+	return "", fmt.Errorf("the server reads none of the files of %s through file:/// URLs (import directory %q)", src, importDir)
 }
 
-// spaceLabel is the temporary label that keeps an ID space's nodes findable.
-func spaceLabel(space string) string { return "`__Import_" + space + "`" }
-
-func quote(name string) string { return "`" + strings.ReplaceAll(name, "`", "``") + "`" }
-
-// convert is the Cypher expression turning the CSV cell of a typed column into its value.
-func convert(c export.Neo4jColumn) string {
-	cell := "row." + quote(c.Header)
-	base, array := strings.CutSuffix(c.Kind, "[]")
-	fn := map[string]string{"int": "toInteger", "long": "toInteger", "double": "toFloat", "float": "toFloat",
-		"boolean": "toBoolean", "date": "date"}[base]
-	if !array {
-		if fn == "" {
-			return cell
-		}
-		return fn + "(" + cell + ")"
-	}
-	if fn == "" {
-		return "split(" + cell + ", ';')"
-	}
-	return "[v IN split(" + cell + ", ';') | " + fn + "(v)]"
-}
-
-// load runs LOAD CSV over every file import.txt names, nodes first.
-func (l *loader) load(ctx context.Context, dir string, urls map[string]string) error {
-	cmd, err := os.ReadFile(filepath.Join(dir, export.Neo4jImportFile))
+// load runs the set's own LOAD CSV script, statement by statement.
+func (l *loader) load(ctx context.Context, dir, base string) error {
+	script, err := os.ReadFile(filepath.Join(dir, export.Neo4jLoadFile))
 	if err != nil {
 		return err
 	}
-	nodes, rels := export.Neo4jFiles(string(cmd))
-	spaces := map[string]bool{}
-	for _, name := range append(append([]string(nil), nodes...), rels...) {
-		head, rows, err := headerOf(filepath.Join(dir, name))
-		if err != nil {
-			return err
-		}
-		cols, node, err := export.ParseNeo4jHeader(head)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		url, ok := urls[name]
-		if !ok {
-			return fmt.Errorf("%s named by %s is missing", name, export.Neo4jImportFile)
-		}
-		var body []string
-		var sets []string
-		for _, c := range cols {
-			switch c.Kind {
-			case "ID":
-				if !spaces[c.Space] {
-					spaces[c.Space] = true
-					if _, err := l.exec(ctx, "CREATE INDEX IF NOT EXISTS FOR (n:"+spaceLabel(c.Space)+") ON (n.__import_id)", nil); err != nil {
-						return err
-					}
-					if _, err := l.exec(ctx, "CALL db.awaitIndexes(60)", nil); err != nil {
-						return err
-					}
-				}
-				body = append(body, "CREATE (n:"+spaceLabel(c.Space)+" {__import_id: row."+quote(c.Header)+"})")
-				if c.Name != "" {
-					sets = append(sets, "n."+quote(c.Name)+" = row."+quote(c.Header))
-				}
-			case "LABEL":
-				body = append(body, "SET n:$(split(row."+quote(c.Header)+", ';'))")
-			case "START_ID":
-				body = append(body, "MATCH (a:"+spaceLabel(c.Space)+" {__import_id: row."+quote(c.Header)+"})")
-			case "END_ID":
-				body = append(body, "MATCH (b:"+spaceLabel(c.Space)+" {__import_id: row."+quote(c.Header)+"})")
-			case "TYPE", "IGNORE":
-			default:
-				v := "n"
-				if !node {
-					v = "r"
-				}
-				sets = append(sets, v+"."+quote(c.Name)+" = "+convert(c))
+	for _, stmt := range strings.Split(string(script), ";\n") {
+		var lines []string
+		for _, line := range strings.Split(stmt, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(line), "//") {
+				lines = append(lines, line)
 			}
 		}
-		if !node {
-			typ := ""
-			for _, c := range cols {
-				if c.Kind == "TYPE" {
-					typ = c.Header
-				}
-			}
-			body = append(body, "CREATE (a)-[r:$(row."+quote(typ)+")]->(b)")
+		q := strings.TrimSpace(strings.Join(lines, "\n"))
+		if q == "" {
+			continue
 		}
-		if len(sets) > 0 {
-			body = append(body, "SET "+strings.Join(sets, ", "))
-		}
-		q := "LOAD CSV WITH HEADERS FROM $url AS row CALL (row) {\n  " + strings.Join(body, "\n  ") +
-			"\n} IN TRANSACTIONS OF 1000 ROWS"
 		t0 := time.Now()
-		if _, err := l.exec(ctx, q, map[string]any{"url": url}); err != nil {
-			return fmt.Errorf("LOAD CSV %s: %w", name, err)
+		if _, err := l.exec(ctx, q, map[string]any{"base": base}); err != nil {
+			return fmt.Errorf("%s: %w", export.Neo4jLoadFile, err)
 		}
-		fmt.Printf("  %-26s %5d rows in %.2fs\n", name, rows, time.Since(t0).Seconds())
-	}
-	for space := range spaces {
-		q := "MATCH (n:" + spaceLabel(space) + ") CALL (n) { REMOVE n:" + spaceLabel(space) + ", n.__import_id } IN TRANSACTIONS OF 5000 ROWS"
-		if _, err := l.exec(ctx, q, nil); err != nil {
-			return err
+		if file := loadedFile.FindStringSubmatch(q); file != nil {
+			fmt.Printf("  %-26s loaded in %.2fs\n", file[1], time.Since(t0).Seconds())
 		}
 	}
 	return nil
 }
 
-// headerOf reads a CSV file's header and counts its rows.
-func headerOf(path string) ([]string, int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	cr := csv.NewReader(f)
-	head, err := cr.Read()
-	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", path, err)
-	}
-	rows := 0
-	for {
-		if _, err := cr.Read(); errors.Is(err, io.EOF) {
-			return head, rows, nil
-		} else if err != nil {
-			return nil, 0, fmt.Errorf("%s: %w", path, err)
-		}
-		rows++
-	}
-}
+var loadedFile = regexp.MustCompile(`FROM \$base \+ '([^']+)'`)
 
 // compare checks the loaded database against the store's counts and samples.
 func (l *loader) compare(ctx context.Context, graph string, e expected) ([]error, error) {
