@@ -512,8 +512,8 @@ func TestNeo4jSetShipsLoadScript(t *testing.T) {
 	if i, j := strings.Index(string(script), "'statements.csv'"), strings.Index(string(script), "'rel_made.csv'"); i < 0 || j < i {
 		t.Errorf("relationships are loaded before the nodes they join")
 	}
-	for _, want := range []string{"count = toInteger(row.`count:int`)", "first = date(row.`first:date`)",
-		"aliases = split(row.`aliases:string[]`, ';')", "SET n:$(split(row.`:LABEL`, ';'))", "CREATE (a)-[r:$(row.`:TYPE`)]->(b)"} {
+	for _, want := range []string{"`count` = toInteger(row.`count:int`)", "`first` = date(row.`first:date`)",
+		"`aliases` = split(row.`aliases:string[]`, ';')", "SET n:$(split(row.`:LABEL`, ';'))", "CREATE (a)-[r:$(row.`:TYPE`)]->(b)"} {
 		if !strings.Contains(string(script), want) {
 			t.Errorf("%s lacks %q", export.Neo4jLoadFile, want)
 		}

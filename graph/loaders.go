@@ -114,7 +114,10 @@ func loadMany[T any](ctx context.Context, l *dataloadgen.Loader[string, T], what
 	}
 	out, err := l.LoadAll(ctx, ids)
 	if err != nil {
-		return nil, fmt.Errorf("load %ss: %w", what, notFoundErr(err))
+		if isOnlyNotFound(err) {
+			return nil, notFound("some of the %ss %q no longer exist", what, ids)
+		}
+		return nil, fmt.Errorf("load %ss: %w", what, err)
 	}
 	return out, nil
 }
@@ -125,21 +128,13 @@ func loadOne[T any](ctx context.Context, l *dataloadgen.Loader[string, T], what,
 		return nil, nil
 	}
 	v, err := l.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, notFound("no %s has the id %q", what, id)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("load %s %q: %w", what, id, notFoundErr(err))
+		return nil, fmt.Errorf("load %s %q: %w", what, id, err)
 	}
 	return &v, nil
-}
-
-// notFoundErr maps the dataloader's missing key to the store sentinel.
-func notFoundErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	if errors.Is(err, dataloadgen.ErrNotFound) {
-		return fmt.Errorf("%w: %w", store.ErrNotFound, err)
-	}
-	return err
 }
 
 // isOnlyNotFound reports whether a LoadAll error holds nothing but missing keys.

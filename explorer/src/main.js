@@ -579,7 +579,8 @@ function dayText(day) {
 function renderStatement(s) {
   const a = s.article;
   const published = a.published && !a.published.startsWith('0001-') ? a.published.slice(0, 10) : '';
-  const title = a.url
+  // Article URLs come from loaded documents: link only web addresses.
+  const title = a.url && /^https?:\/\//i.test(a.url)
     ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer', class: 'article-link', text: a.title })
     : h('span', { class: 'article-link', text: a.title });
   const more = s.reports.length > 1 ? ` · reported by ${s.reports.length} articles` : '';

@@ -17,6 +17,7 @@ type entity struct {
 	pattern                  int // agency pattern index, or -1
 	state                    int // index of the state in the lexicon when the entity is one, else -1
 	used                     bool
+	company                  bool // an organization found by its name's form ("... Technology Company")
 	year                     int
 }
 

@@ -81,7 +81,7 @@ func (a *analysis) findIncidents() {
 				k := end + 1
 				for k < len(s.toks) && k-end <= 8 {
 					w := s.toks[k].lower
-					if w == "," || w == "." || w == ";" || w == "\"" || incidentStops[w] || (k > end+1 && w == "and" && !isWordRune([]rune(s.lower(k+1))[0])) {
+					if w == "," || w == "." || w == ";" || w == "\"" || incidentStops[w] || (k > end+1 && w == "and" && !startsWord(s.lower(k+1))) {
 						break
 					}
 					k++
@@ -192,6 +192,13 @@ func (a *analysis) namedIncident(e *entity) bool {
 		if isCap(w) || isNumber(w) {
 			return true
 		}
+	}
+	return false
+}
+
+func startsWord(w string) bool {
+	for _, r := range w {
+		return isWordRune(r)
 	}
 	return false
 }

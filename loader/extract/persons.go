@@ -96,6 +96,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 		if org := orgSuffix(s, i, j); org > j {
 			// "Political and Security Committee": an organization
 			e := a.get(s.span(i, org), "ORGANIZATION")
+			e.company = true
 			a.addMention(s, i, org, e, mActor)
 			i = org - 1
 			continue
@@ -177,6 +178,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 		if org := orgSuffix(s, i, j); org > j {
 			// "Wuhan Xiaoruizhi Science and Technology Company": a company
 			e := a.get(s.span(i, org), "ORGANIZATION")
+			e.company = true
 			a.addMention(s, i, org, e, mActor)
 			i = org - 1
 			continue
@@ -279,9 +281,13 @@ func (a *analysis) findReferring(s *sentInfo) {
 			continue
 		}
 		switch t.lower {
-		case "hackers", "officers", "diplomats", "agents", "spies", "officials", "suspects":
-			if d := s.lower(i - 1); (d == "the" || d == "these" || d == "those") && s.mentionAt(i-1) < 0 {
-				s.ments = append(s.ments, mention{start: i - 1, end: i + 1, kind: mRoleNoun, role: "group:" + t.lower, pattern: -1})
+		case "hackers", "officers", "diplomats", "agents", "spies", "officials", "suspects", "men", "nationals", "individuals":
+			d, st := s.lower(i-1), i-1
+			if numberWords[d] || isNumber(d) {
+				d, st = s.lower(i-2), i-2 // "the two officers"
+			}
+			if (d == "the" || d == "these" || d == "those") && s.mentionAt(st) < 0 && s.mentionAt(i-1) < 0 {
+				s.ments = append(s.ments, mention{start: st, end: i + 1, kind: mRoleNoun, role: "group:" + t.lower, pattern: -1})
 			}
 			continue
 		case "he", "she":
@@ -445,10 +451,13 @@ func (a *analysis) resolveCoref() {
 			}
 		}
 		a.findAttribution(s)
+		if s.attribution != nil && strings.ContainsRune(s.text, '"') {
+			s.quoted = true
+		}
 		if s.attribution != nil && s.attribution.typ == "PERSON" {
 			lastSpeaker = s.attribution
 		}
-		if s.attribution == nil && prevAttr != nil && s.para == prevPara && (strings.ContainsRune(s.text, '"') || s.hasWe()) {
+		if s.attribution == nil && prevAttr != nil && (s.para == prevPara && (strings.ContainsRune(s.text, '"') || s.hasWe()) || s.para == prevPara+1 && strings.HasPrefix(s.text, `"`) && a.sents[si-1].quoted) {
 			s.attribution = prevAttr
 			s.quoted = true
 		}
@@ -456,6 +465,19 @@ func (a *analysis) resolveCoref() {
 			prevAttr, prevPara = s.attribution, s.para
 		} else if s.para != prevPara {
 			prevAttr = nil
+		}
+	}
+	// a quote opened in one sentence and attributed at the end of a later one
+	for si := range a.sents {
+		s := &a.sents[si]
+		if s.attribution != nil || !strings.HasPrefix(s.text, `"`) || strings.Count(s.text, `"`)%2 == 0 {
+			continue
+		}
+		for k := si + 1; k < len(a.sents) && k <= si+2 && a.sents[k].para == s.para; k++ {
+			if a.sents[k].attribution != nil {
+				s.attribution, s.quoted = a.sents[k].attribution, true
+				break
+			}
 		}
 	}
 }
@@ -671,8 +693,16 @@ func (s *sentInfo) hasCue(i int) bool {
 	}
 	// "sanctions against Zhao Wei and Li Na", "sanctioned Zhao Wei"
 	k := i - 1
-	for k >= 0 && (s.toks[k].lower == "and" || s.toks[k].lower == ",") {
-		k--
+	for k >= 0 {
+		if s.toks[k].lower == "and" || s.toks[k].lower == "," {
+			k--
+			continue
+		}
+		if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "PERSON" {
+			k = s.ments[mi].start - 1 // "against Zhao Wei and Li Na"
+			continue
+		}
+		break
 	}
 	if k >= 0 && (s.toks[k].lower == "against" || s.toks[k].lower == "on") {
 		for _, it := range s.items {

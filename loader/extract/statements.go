@@ -21,6 +21,9 @@ var blockers = map[string]bool{
 	"upon": true, "across": true, "within": true, "among": true, "via": true, "through": true, "after": true, "before": true,
 }
 
+// conjunctions also work as prepositions: "after the US expelled ...".
+var conjunctions = map[string]bool{"after": true, "before": true, "since": true, "until": true, "as": true, "while": true, "when": true}
+
 var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "be": true, "is": true, "are": true, "being": true, "get": true, "got": true}
 
 // evaluative words mark an accusation the speaker rejects as false.
@@ -180,7 +183,7 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 	if p0 >= 1 && (s.toks[p0].lower == "them" || s.toks[p0].lower == "him" || s.toks[p0].lower == "her" || s.toks[p0].lower == "it") {
 		p0 -= 2 // "and declared them persona non grata"
 	}
-	coord := p0 >= 0 && (s.toks[p0].lower == "and" || s.toks[p0].lower == "but")
+	coord := p0 >= 0 && (s.toks[p0].lower == "and" || s.toks[p0].lower == "but" || s.toks[p0].lower == "to")
 	if coord {
 		// "X accused Y of ... and summoned ...": the first clause's subject
 		if e := a.sentenceSubject(s, i); e != nil {
@@ -213,7 +216,10 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 			p--
 		}
 		if p >= 0 && (blockers[s.toks[p].lower] || coord && (s.toks[p].lower == "from" || s.toks[p].lower == "of" || s.toks[p].lower == "by")) {
-			continue
+			// "days after the US ousted": a conjunction's clause has its own subject
+			if !(m.end == p0+1 && conjunctions[s.toks[p].lower]) {
+				continue
+			}
 		}
 		if w := s.lower(m.end); w == "'s" || w == "'" {
 			continue
@@ -267,7 +273,7 @@ func (s *sentInfo) coordinated(k int, dir int) []int {
 			}
 		}
 		m := s.ments[nk]
-		if !ok || m.ent == nil || m.kind != mActor || (m.ent.typ == "PERSON") != (s.ments[k].ent != nil && s.ments[k].ent.typ == "PERSON") {
+		if !ok || m.ent == nil || m.kind != mActor || nonState(m.ent) != (s.ments[k].ent != nil && nonState(s.ments[k].ent)) {
 			break
 		}
 		out = append(out, nk)
@@ -341,14 +347,17 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 	if tg != nil && kind != "DENIES" && sp.typ == "STATE" && tg.top() == sp {
 		return
 	}
-	if tg != nil && kind == "SANCTIONS" && (tg.typ == "GROUP" && strings.Contains(tg.name, "diplomat") || tg.typ == "AGENCY" && tg.pattern >= 0 && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission"))) {
+	if tg != nil && kind == "SANCTIONS" && (tg.typ == "GROUP" && tg.affil != nil && (strings.Contains(tg.name, "diplomat") || !actorGroup(tg.name)) || tg.typ == "AGENCY" && tg.pattern >= 0 && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission"))) {
 		tg = tg.top()
 	}
 	s := &a.sents[si]
 	if s.title {
 		conf -= 0.05
 	}
-	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp) {
+	if s.attribution != nil && s.attribution.typ == "PERSON" && s.attribution.affil == sp && sp.typ == "AGENCY" && strings.HasPrefix(s.text, `"`) {
+		sp = s.attribution // a quoted official speaking of their own agency's act
+	}
+	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp) && kind != "SANCTIONS" && kind != "INDICTS" {
 		// "China will take countermeasures, the ministry said": the reporting
 		// official speaks; the state behind is a weaker second reading
 		a.stmts = append(a.stmts, stmt{speaker: s.attribution, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
@@ -524,6 +533,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			case "it", "them", "they", "him", "her", "the", "such", "this", "these", "that":
 				pron = true
 			}
+			if strings.Contains(" "+t.h.word+" ", " it ") {
+				pron = true // "hope it will"
+			}
 			if t.kind == "THREATENS" || pron {
 				if tg := a.opponent(speakers[0]); tg != nil {
 					targets = []*entity{tg}
@@ -661,12 +673,13 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	}
 	// "announced the sanctions" with no target: the sanctions the speaker's side announced before
 	if kind == "SANCTIONS" && (s.lower(i-1) == "the" || s.lower(i-1) == "these") {
-		if w := s.lower(end); w != "against" && w != "on" && w != "of" {
+		if w := s.lower(end); w != "against" && w != "of" && (w != "on" || dateWord(s.lower(end+1))) {
 			var prev []*entity
+			last := -1
 			for _, st := range a.stmts {
 				if st.kind == "SANCTIONS" && st.target != nil && st.speaker.top() == sp.top() && st.sent < si {
-					if len(prev) > 0 && a.stmts[len(a.stmts)-1].sent != st.sent {
-						prev = prev[:0]
+					if st.sent != last {
+						prev, last = prev[:0], st.sent
 					}
 					prev = append(prev, st.target)
 				}
@@ -683,7 +696,7 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	var tg *entity
 	for q := end; q < len(s.toks) && q-end <= 10; q++ {
 		w := s.toks[q].lower
-		if w == "against" || w == "on" || w == "over" || w == "that" || w == "about" || w == "regarding" || w == "targeting" || (w == "of" && t.kind == "ACCUSES") {
+		if w == "against" || w == "on" || w == "over" || w == "that" || w == "about" || w == "regarding" || w == "targeting" || (w == "of" && (t.kind == "ACCUSES" || strings.HasPrefix(t.h.word, "expulsion"))) {
 			// "imposed on the two men: Igor Petrov, ..., and Ivan Sidorov"
 			if c := strings.IndexByte(s.text[s.toks[q].start:], ':'); c >= 0 && kind == "SANCTIONS" {
 				var listed []*entity
@@ -1199,4 +1212,17 @@ func nounPhrase(p string) bool {
 		}
 	}
 	return false
+}
+
+// nonState reports persons, groups and companies, which coordinate with each
+// other but not with states and agencies.
+func nonState(e *entity) bool {
+	return e.typ == "PERSON" || e.typ == "GROUP" || e.company
+}
+
+// dateWord reports a weekday or month name: "on Monday" is a date, not a target.
+func dateWord(w string) bool {
+	_, wd := weekdays[w]
+	_, mo := months[w]
+	return wd || mo
 }

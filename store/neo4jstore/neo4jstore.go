@@ -32,7 +32,7 @@ import (
 )
 
 // DefaultBatchSize is the number of rows sent in one UNWIND when Config.BatchSize is unset.
-const DefaultBatchSize = 2000
+const DefaultBatchSize = 10000
 
 // Config says how to reach Neo4j and how to derive statements.
 type Config struct {
@@ -98,6 +98,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		_ = drv.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}
+	s.log.Debug("neo4jstore: connected, schema ready", "uri", cfg.URI, "database", cfg.Database, "batch", s.batch)
 	return s, nil
 }
 
@@ -203,7 +204,6 @@ type txn struct {
 
 // exec runs a query and discards its records.
 func (t *txn) exec(q string, params map[string]any) error {
-	defer track(q, time.Now())
 	res, err := t.tx.Run(t.ctx, q, params)
 	if err != nil {
 		return err
@@ -214,7 +214,6 @@ func (t *txn) exec(q string, params map[string]any) error {
 
 // each runs a query and calls fn for every record.
 func (t *txn) each(q string, params map[string]any, fn func(*neo4j.Record) error) error {
-	defer track(q, time.Now())
 	res, err := t.tx.Run(t.ctx, q, params)
 	if err != nil {
 		return err

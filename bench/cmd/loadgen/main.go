@@ -162,7 +162,10 @@ func run() error {
 		},
 	}
 	if *check {
-		return runCheck(ctx, client, targets, qs)
+		// The first requests plan every query (cold caches): allow them time.
+		slow := *client
+		slow.Timeout = max(*timeout, time.Minute)
+		return runCheck(ctx, &slow, targets, qs)
 	}
 
 	w := io.Writer(os.Stdout)
