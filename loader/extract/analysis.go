@@ -18,6 +18,7 @@ type entity struct {
 	state                    int // index of the state in the lexicon when the entity is one, else -1
 	used                     bool
 	company                  bool // an organization found by its name's form ("... Technology Company")
+	media                    bool // a news outlet
 	year                     int
 }
 
@@ -152,6 +153,7 @@ func (a *analysis) actorEntity(i int) *entity {
 	e := a.get(ac.Name, ac.Type)
 	e.country = ac.Country
 	e.role = ac.Role
+	e.media = ac.Media
 	if e.affil == nil && ac.Affiliation != "" {
 		e.affil = a.byName(ac.Affiliation)
 	}

@@ -45,6 +45,9 @@ func (a *analysis) assemble(minConf float64) Result {
 			Date:       a.dateOf(s),
 		}
 		st.speaker.used = true
+		for _, inc := range s.incidents {
+			inc.used = true // the incidents the statement's sentence names
+		}
 		if st.target != nil {
 			n := st.target.name
 			out.Target = &n
@@ -107,7 +110,12 @@ func (a *analysis) keep(e *entity) bool {
 		return e.mentions >= minStateMentions
 	case "GROUP":
 		return e.mentions >= 1 && (e.affil != nil && actorGroup(e.name) || !strings.Contains(e.name, " ") || codeNameSuffixes[e.name[strings.LastIndexByte(e.name, ' ')+1:]])
-	case "AGENCY", "ORGANIZATION":
+	case "AGENCY":
+		return e.mentions >= 1
+	case "ORGANIZATION":
+		if e.media {
+			return e.mentions >= minOrgMentions
+		}
 		return e.mentions >= 1
 	case "INCIDENT":
 		return false
@@ -117,6 +125,10 @@ func (a *analysis) keep(e *entity) bool {
 
 // minStateMentions is how often a state no statement names must be named to be listed.
 const minStateMentions = 1
+
+// minOrgMentions is how often a news outlet no statement names must be
+// named to be listed: an agency credited once as the source is not an actor.
+const minOrgMentions = 2
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 

@@ -42,6 +42,9 @@ func (a *analysis) findIncidents() {
 	var words []map[string]bool
 	for si := range a.sents {
 		s := &a.sents[si]
+		if s.headline() {
+			continue // title case hides which words name the incident
+		}
 		for i, t := range s.toks {
 			if !incidentHeads[t.lower] || (i > 0 && incidentHeads[s.toks[i-1].lower] && s.toks[i-1].lower != "hacking") {
 				continue
@@ -185,7 +188,7 @@ func overlap(a, b map[string]bool) float64 {
 // namedIncident reports an incident named well enough to list: recurring,
 // dated, or named with a proper noun.
 func (a *analysis) namedIncident(e *entity) bool {
-	if e.mentions >= 2 {
+	if e.mentions >= 2 || len(incidentWords(e.name)) >= 3 {
 		return true
 	}
 	for _, w := range strings.Fields(e.name) {

@@ -44,6 +44,8 @@ type Actor struct {
 	Aliases     []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
 	Demonyms    []string `json:"demonyms,omitempty" yaml:"demonyms,omitempty"` // states only
 	Capitals    []string `json:"capitals,omitempty" yaml:"capitals,omitempty"` // states only: seats of government used as metonyms
+	// Media marks news outlets: listed only when they act, not when credited as a source.
+	Media bool `json:"media,omitempty" yaml:"media,omitempty"`
 }
 
 // AgencyPattern is a kind of agency every state may have ("Foreign Ministry").

@@ -155,6 +155,7 @@ func (a *analysis) composeActors(s *sentInfo) {
 					e := a.actorEntity(h.ref)
 					stop := a.absorbSeat(s, nx.end, e)
 					a.addMention(s, it.start, stop, e, mActor)
+					e.addAlias(s.span(nx.start, nx.end)) // "GRU" in "Russia's GRU"
 					k++
 					continue
 				}
@@ -195,7 +196,7 @@ func (a *analysis) composeActors(s *sentInfo) {
 				}
 			}
 			head := strings.ToLower(s.span(it.start, it.end))
-			if strings.Contains(head, "ministry") || strings.Contains(head, "foreign office") {
+			if strings.Contains(head, "ministry") || strings.Contains(head, "foreign office") || strings.Contains(head, "prosecutor") {
 				s.ments = append(s.ments, mention{start: it.start, end: it.end, kind: mBareHead, pattern: h.ref})
 			}
 			continue
@@ -417,12 +418,15 @@ func isNumber(w string) bool {
 	if w == "" {
 		return false
 	}
+	digits := 0
 	for _, r := range w {
-		if !unicode.IsDigit(r) && r != ',' {
+		if unicode.IsDigit(r) {
+			digits++
+		} else if r != ',' {
 			return false
 		}
 	}
-	return true
+	return digits > 0
 }
 
 // canonicalGroup drops articles and hedges: "four alleged Chinese hackers" → "four Chinese hackers".

@@ -634,6 +634,9 @@ func orgSuffix(s *sentInfo, i, j int) int {
 		}
 		if orgSuffixes[t.text] && k > i {
 			end = k + 1
+			if k+1 < len(s.toks) && isNumber(s.toks[k+1].lower) {
+				end = k + 2 // "Advanced Persistent Threat Group 31"
+			}
 		}
 		k++
 	}

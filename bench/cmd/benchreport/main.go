@@ -193,19 +193,20 @@ func extractSection(w io.Writer, path string) ([]verdict, error) {
 
 // loadResult is a loadbench line.
 type loadResult struct {
-	Store          string  `json:"store"`
-	Mode           string  `json:"mode"`
-	Batch          int     `json:"batch"`
-	Requested      int     `json:"requested"`
-	Warm           int     `json:"warm"`
-	Articles       int     `json:"articles"`
-	Reports        int     `json:"reports"`
-	Statements     int     `json:"statements"`
-	Seconds        float64 `json:"seconds"`
-	ArticlesPerSec float64 `json:"articles_per_s"`
-	ReportsPerSec  float64 `json:"reports_per_s"`
-	StmtsPerSec    float64 `json:"statements_per_s"`
-	Capped         bool    `json:"capped"`
+	Store          string    `json:"store"`
+	Mode           string    `json:"mode"`
+	Batch          int       `json:"batch"`
+	Requested      int       `json:"requested"`
+	Warm           int       `json:"warm"`
+	Articles       int       `json:"articles"`
+	Reports        int       `json:"reports"`
+	Statements     int       `json:"statements"`
+	Seconds        float64   `json:"seconds"`
+	ArticlesPerSec float64   `json:"articles_per_s"`
+	ReportsPerSec  float64   `json:"reports_per_s"`
+	StmtsPerSec    float64   `json:"statements_per_s"`
+	Capped         bool      `json:"capped"`
+	Tenths         []float64 `json:"tenths"`
 }
 
 func readJSONL[T any](path string) ([]T, error) {
@@ -281,6 +282,22 @@ func loadSection(w io.Writer, path string) ([]verdict, error) {
 			bestN[k.store] = k.n
 			best[k.store] = summarize(s).med
 		}
+	}
+	var growth []string
+	for _, k := range keys {
+		g := groups[k]
+		if k.mode != "batched" || len(g[0].Tenths) == 0 {
+			continue
+		}
+		parts := make([]string, len(g[0].Tenths))
+		for i, x := range g[0].Tenths {
+			parts[i] = num(x, 0)
+		}
+		growth = append(growth, fmt.Sprintf("| %s | %d | %s |", k.store, k.n, strings.Join(parts, " · ")))
+	}
+	if len(growth) > 0 {
+		fmt.Fprintf(w, "\nHow the cost grows as the graph fills: articles/s of each tenth of the load, in order (first run):\n\n"+
+			"| store | articles | articles/s per tenth |\n|---|---|---|\n%s\n", strings.Join(growth, "\n"))
 	}
 	fmt.Fprintf(w, "\nReports are what articles say (several per statement); statements are the Statement nodes derived from them. "+
 		"Rates are over the load time only (generation excluded), into an empty store.\n\n")

@@ -50,6 +50,9 @@ type Result struct {
 	ReportsPerSec  float64 `json:"reports_per_s"`
 	StmtsPerSec    float64 `json:"statements_per_s"`
 	Capped         bool    `json:"capped"`
+	// Tenths holds the articles/s of each tenth of the timed articles, in load
+	// order: how the cost grows as the graph fills (batched runs of 5,000+ articles).
+	Tenths []float64 `json:"tenths,omitempty"`
 }
 
 func main() {
@@ -143,6 +146,11 @@ func run() error {
 		}
 	}
 	start := time.Now()
+	tenth := 0
+	if step > 1 && len(arts) >= 10*step {
+		tenth = len(arts) / 10
+	}
+	tenthStart, tenthDone := start, 0
 	for i := 0; i < len(arts); i += step {
 		part := arts[i:min(i+step, len(arts))]
 		var err error
@@ -155,6 +163,11 @@ func run() error {
 			return fmt.Errorf("article %d: %w", i, err)
 		}
 		res.Articles += len(part)
+		if tenth > 0 && res.Articles-tenthDone >= tenth {
+			now := time.Now()
+			res.Tenths = append(res.Tenths, float64(res.Articles-tenthDone)/now.Sub(tenthStart).Seconds())
+			tenthStart, tenthDone = now, res.Articles
+		}
 		for _, a := range part {
 			res.Reports += len(a.Reports)
 		}
