@@ -157,7 +157,6 @@ func TestSecurityHeaders(t *testing.T) {
 		}
 	}
 	csp := do(h, httptest.NewRequest("GET", "/", nil)).Header().Get("Content-Security-Policy")
-	// echo -n "\n    const url = 1;\n  " | sha256 | base64
 	if !strings.Contains(csp, "'sha256-") || strings.Contains(csp, "'unsafe-eval'") || strings.Contains(csp, "script-src 'self' 'unsafe-inline'") {
 		t.Errorf("GraphiQL CSP %q: want the inline script by hash, no unsafe-inline scripts", csp)
 	}

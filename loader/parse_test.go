@@ -130,6 +130,9 @@ func TestParseFormats(t *testing.T) {
 			publisher: "Capital Press", published: "2022-03-03", paragraphs: 3,
 			contains: []string{"VALDORIA (Capital Press - 3rd March, 2022) The government"},
 		}}},
+		{"plain_dateline_titlecase.txt", FormatText, []want{{
+			title: "Ruritania recalls envoy over border shooting", published: "2022-04-09", paragraphs: 2,
+		}}},
 		{"plain_wrapped.txt", FormatText, []want{{
 			paragraphs: 2,
 			contains:   []string{"made by the Ruritanian interior minister were false", "campaign of intimidation against"},

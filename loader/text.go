@@ -475,13 +475,17 @@ func datelineDate(p string) (time.Time, bool) {
 	// date in parentheses with the agency; a date in the first sentence
 	// ("On July 20, 2021, ...") is an event's, not the article's.
 	inParens := strings.Contains(p[:m[0]], "(")
-	if !inParens && !rxCapsPlace.MatchString(p) {
+	placeThenDate := rxPlaceComma.MatchString(p[:m[0]]) // "Beijing, March 14, 2023 -"
+	if !inParens && !placeThenDate && !rxCapsPlace.MatchString(p) {
 		return time.Time{}, false
 	}
 	return t, true
 }
 
-var rxCapsPlace = regexp.MustCompile(`^\s*\p{Lu}{3,}\b`)
+var (
+	rxCapsPlace  = regexp.MustCompile(`^\s*\p{Lu}{3,}\b`)
+	rxPlaceComma = regexp.MustCompile(`^\s*\p{Lu}[\p{L}.'’ -]{1,40},\s*$`)
+)
 
 // datelinePublisher finds a news agency in a dateline: "LONDON (Reuters) -",
 // "MOSCOW, Oct. 5 (Xinhua) --", "BEIJING (UrduPoint News / Sputnik - 21st

@@ -195,6 +195,17 @@ func (a *analysis) composeActors(s *sentInfo) {
 					}
 				}
 			}
+			// "the foreign ministry in Beijing"
+			if s.lower(it.end) == "in" {
+				if nx, ok := next(1); ok && nx.start == it.end+1 {
+					if c, isCap := nx.has(hitCapital); isCap {
+						e := a.agencyEntity(h.ref, a.stateEntity(c.ref), "")
+						a.addMention(s, it.start, nx.end, e, mActor)
+						k++
+						continue
+					}
+				}
+			}
 			head := strings.ToLower(s.span(it.start, it.end))
 			if strings.Contains(head, "ministry") || strings.Contains(head, "foreign office") || strings.Contains(head, "prosecutor") {
 				s.ments = append(s.ments, mention{start: it.start, end: it.end, kind: mBareHead, pattern: h.ref})

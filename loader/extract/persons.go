@@ -158,7 +158,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 			// apposition before: "the spokesman for the Foreign Ministry, Name,"
 			for k := i - 2; k >= 0 && i-k < 9; k-- {
 				if ri := s.roleItemEnding(k + 1); ri >= 0 {
-					if w := s.lower(s.items[ri].start - 1); w == "the" || w == "a" {
+					if w := s.lower(s.items[ri].start - 1); w == "the" || w == "a" || w == "'s" {
 						role = s.span(s.items[ri].start, k+1)
 						start = s.items[ri].start - 1
 						for q := k + 1; q < i-1; q++ {

@@ -47,7 +47,7 @@ var governingSanction = map[string]bool{
 	"responded": true, "responds": true, "retaliated": true, "trigger": true, "face": true, "faces": true,
 	"announced": true, "announces": true, "announce": true, "imposed": true, "imposes": true, "impose": true, "introduced": true,
 	"unveiled": true, "levied": true, "slapped": true, "expanded": true, "extended": true, "placed": true, "issued": true, "take": true,
-	"took": true, "takes": true, "taking": true, "adopted": true, "will": true,
+	"took": true, "takes": true, "taking": true, "adopted": true, "will": true, "imposing": true, "announcing": true, "introducing": true,
 }
 
 var numberWords = map[string]bool{
@@ -164,6 +164,7 @@ func (a *analysis) findStatements() {
 		a.reportedWrongs(si, s)
 		a.holdAccountable(si, s)
 		a.badConduct(si, s)
+		a.behindClaims(si, s)
 	}
 }
 
@@ -222,6 +223,10 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 			}
 		}
 		if w := s.lower(m.end); w == "'s" || w == "'" {
+			// "France's foreign minister summoned": an unnamed holder speaks for the state
+			if ri := s.roleItemStarting(m.end + 1); ri >= 0 && s.items[ri].end == p0+1 {
+				return k, true
+			}
 			continue
 		}
 		if m.end < len(s.toks) && m.end < i && s.ments[k].ent.typ == "STATE" && !isCap(s.toks[m.end].text) && isNounish(s.toks[m.end].lower) {
@@ -314,6 +319,9 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 				return k, true
 			}
 			continue
+		}
+		if incidentHeads[s.lower(m.end)] || (m.end+1 < len(s.toks) && isCap(s.toks[m.end].text) && incidentHeads[s.lower(m.end+1)]) {
+			continue // "the Microsoft Exchange hack": the victim's name, not a target
 		}
 		if (embeddedSubject[s.lower(m.end)] && !accusing) || m.ent == s.attribution {
 			continue // "condemned what it and the United States have described as"; the reporting source
@@ -494,6 +502,15 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	}
 	var targets []*entity
 	lim := 12
+	if strings.HasPrefix(t.h.word, "attribut") {
+		// "attributed the attack to Russia's GRU": the target follows "to"
+		for q := end; q < len(s.toks) && q-end <= 10; q++ {
+			if s.toks[q].lower == "to" {
+				end = q
+				break
+			}
+		}
+	}
 	if k, ok := a.objectOf(s, end, speakers[0], lim, t.kind == "ACCUSES"); ok {
 		last := k
 		for _, c := range s.coordinated(k, 1) {
@@ -1225,4 +1242,33 @@ func dateWord(w string) bool {
 	_, wd := weekdays[w]
 	_, mo := months[w]
 	return wd || mo
+}
+
+var hedges = map[string]bool{"almost": true, "certainly": true, "likely": true, "probably": true, "highly": true, "most": true, "very": true, "also": true, "allegedly": true, "reportedly": true}
+
+// behindClaims reads "Russia's GRU was almost certainly behind the attacks"
+// when hedges separate the verb from "behind" (the plain phrase is a trigger).
+func (a *analysis) behindClaims(si int, s *sentInfo) {
+	for i, t := range s.toks {
+		if t.lower != "behind" && !(t.lower == "responsible" && s.lower(i+1) == "for") {
+			continue
+		}
+		p := i - 1
+		hedged := false
+		for p >= 0 && hedges[s.toks[p].lower] {
+			p--
+			hedged = true
+		}
+		if !hedged || p < 0 || !auxiliaries[s.toks[p].lower] {
+			continue
+		}
+		k, ok := a.subject(s, p)
+		if !ok {
+			continue
+		}
+		culprit := s.ments[k].ent
+		if sp := a.claimant(s, s.ments[k].start); sp != nil && sp.top() != culprit.top() {
+			a.add(si, "ACCUSES", sp, culprit, 0.7)
+		}
+	}
 }

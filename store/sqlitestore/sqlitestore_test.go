@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/demarche/demarche/store"
 	"github.com/demarche/demarche/store/sqlitestore"
 	"github.com/demarche/demarche/store/storetest"
+	"github.com/demarche/demarche/synth"
 )
 
 func open(tb testing.TB, dir string) *sqlitestore.Store {
@@ -164,5 +166,77 @@ func TestWindowChange(t *testing.T) {
 	defer s.Close()
 	if n := count(s); n != 2 {
 		t.Errorf("statements back with the default window = %d, want 2", n)
+	}
+}
+
+// TestConcurrentUse loads synthetic articles from several goroutines while others
+// read: the result equals a sequential load (statements do not depend on order).
+func TestConcurrentUse(t *testing.T) {
+	ctx := t.Context()
+	arts := synth.Articles(synth.Config{Seed: 3}, 120)
+	seq := open(t, t.TempDir())
+	defer seq.Close()
+	if _, err := seq.PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	s := open(t, t.TempDir())
+	defer s.Close()
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(arts); i += 4 {
+				if _, err := s.PutArticle(ctx, arts[i]); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	stop := make(chan struct{})
+	var readers sync.WaitGroup
+	for range 2 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, _, err := s.ListStatements(ctx, store.StatementFilter{Speakers: []string{"state:USA"}, Rollup: true}, store.Page{Limit: 5}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := s.Search(ctx, "accused", nil, 5); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	readers.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	walk := func(s *sqlitestore.Store) []store.Statement {
+		var out []store.Statement
+		if err := s.WalkStatements(ctx, store.StatementFilter{}, func(st store.Statement) error {
+			out = append(out, st)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	got, want := walk(s), walk(seq)
+	if len(got) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("concurrent load gave %d statements, sequential %d (or they differ)", len(got), len(want))
 	}
 }
