@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 
 	"github.com/mattn/go-isatty"
@@ -24,6 +25,8 @@ type loadFlags struct {
 	maxBytes  int64
 	minConf   float64
 	keepGoing bool
+	// progress, when set, also sees every handled article (serve's metrics).
+	progress func(ingest.Event)
 }
 
 func (lf *loadFlags) register(fs *flag.FlagSet) {
@@ -107,11 +110,30 @@ func (e *environment) runLoad(ctx context.Context, s store.Store, paths []string
 		enc := json.NewEncoder(e.stdout)
 		opts.Plan = func(g *store.ArticleGraph) { _ = enc.Encode(g) }
 	}
+	// At DEBUG level each written article is logged, so a killed load shows what it had committed.
+	progress := lf.progress
+	if e.log.Enabled(ctx, slog.LevelDebug) && !dry {
+		next := progress
+		progress = func(ev ingest.Event) {
+			if ev.Outcome == ingest.Loaded || ev.Outcome == ingest.Unchanged {
+				e.log.Debug("article written", "source", ev.Source, "outcome", string(ev.Outcome))
+			}
+			if next != nil {
+				next(ev)
+			}
+		}
+	}
+	opts.Progress = progress
 	if f, ok := e.stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
 		bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("loading"),
 			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
 			progressbar.OptionClearOnFinish())
-		opts.Progress = func(ingest.Event) { _ = bar.Add(1) }
+		opts.Progress = func(ev ingest.Event) {
+			_ = bar.Add(1)
+			if progress != nil {
+				progress(ev)
+			}
+		}
 		defer bar.Finish()
 	}
 	return ingest.New(s, opts).Load(ctx, paths)

@@ -60,30 +60,23 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	actor, stmt := l.actors.LoadThunk(ctx, id), l.statements.LoadThunk(ctx, id)
 	inc, art := l.incidents.LoadThunk(ctx, id), l.articles.LoadThunk(ctx, id)
 	var errs []error
-	keep := func(err error) {
-		if err != nil && !errors.Is(err, dataloadgen.ErrNotFound) && !errors.Is(err, store.ErrNotFound) {
+	found := func(err error) bool {
+		if err != nil && !errors.Is(err, dataloadgen.ErrNotFound) {
 			errs = append(errs, err)
 		}
+		return err == nil
 	}
-	if a, err := actor(); err == nil {
+	if a, err := actor(); found(err) {
 		return &a, nil
-	} else {
-		keep(err)
 	}
-	if s, err := stmt(); err == nil {
+	if s, err := stmt(); found(err) {
 		return &s, nil
-	} else {
-		keep(err)
 	}
-	if i, err := inc(); err == nil {
+	if i, err := inc(); found(err) {
 		return &i, nil
-	} else {
-		keep(err)
 	}
-	if a, err := art(); err == nil {
+	if a, err := art(); found(err) {
 		return &a, nil
-	} else {
-		keep(err)
 	}
 	return nil, errors.Join(errs...)
 }

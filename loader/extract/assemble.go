@@ -164,18 +164,20 @@ var months = map[string]time.Month{
 }
 
 // dateOf is the day a sentence gives for its act ("on Tuesday", "on March
-// 23"), resolved against the article date; else the article date.
+// 23"), resolved against the article date; else the article date. A date
+// after "on" wins over a dateline's.
 func (a *analysis) dateOf(s *sentInfo) string {
 	if a.doc.Published.IsZero() {
 		return ""
 	}
 	pub := a.doc.Published
+	best := ""
 	for i, t := range s.toks {
+		d := ""
 		if wd, ok := weekdays[t.lower]; ok && isCap(t.text) {
-			d := int(pub.Weekday()-wd+7) % 7
-			return pub.AddDate(0, 0, -d).Format("2006-01-02")
-		}
-		if m, ok := months[t.lower]; ok && isCap(t.text) && i+1 < len(s.toks) && isNumber(s.toks[i+1].lower) && len(s.toks[i+1].lower) <= 2 {
+			back := int(pub.Weekday()-wd+7) % 7
+			d = pub.AddDate(0, 0, -back).Format("2006-01-02")
+		} else if m, ok := months[t.lower]; ok && isCap(t.text) && i+1 < len(s.toks) && isNumber(s.toks[i+1].lower) && len(s.toks[i+1].lower) <= 2 {
 			day := 0
 			for _, c := range s.toks[i+1].lower {
 				day = day*10 + int(c-'0')
@@ -183,13 +185,24 @@ func (a *analysis) dateOf(s *sentInfo) string {
 			if day < 1 || day > 31 {
 				continue
 			}
-			y := pub.Year()
-			d := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
-			if d.After(pub.AddDate(0, 0, 1)) {
-				d = d.AddDate(-1, 0, 0)
+			t := time.Date(pub.Year(), m, day, 0, 0, 0, 0, time.UTC)
+			if t.After(pub.AddDate(0, 0, 1)) {
+				t = t.AddDate(-1, 0, 0)
 			}
-			return d.Format("2006-01-02")
+			d = t.Format("2006-01-02")
 		}
+		if d == "" {
+			continue
+		}
+		if s.lower(i-1) == "on" || s.lower(i-1) == "since" {
+			return d
+		}
+		if best == "" {
+			best = d
+		}
+	}
+	if best != "" {
+		return best
 	}
 	return pub.Format("2006-01-02")
 }
@@ -198,7 +211,7 @@ func (a *analysis) dateOf(s *sentInfo) string {
 // diplomats) rather than naming a population (companies, citizens).
 func actorGroup(name string) bool {
 	n := strings.ToLower(name)
-	for _, w := range []string{"hacker", "agent", "spies", "spy", "officer", "official", "operative", "diplomat", "group", "actors", "programmers", "suspects", "defendants", "members"} {
+	for _, w := range []string{"hacker", "agent", "spies", "spy", "officer", "official", "commander", "operative", "diplomat", "group", "actors", "programmers", "suspects", "defendants", "members"} {
 		if strings.Contains(n, w) && !strings.HasPrefix(n, "members of") {
 			return true
 		}

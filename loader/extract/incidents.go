@@ -53,7 +53,8 @@ func (a *analysis) findIncidents() {
 				continue // the head is the last of "hacking attacks"
 			}
 			switch s.lower(i + 1) {
-			case "group", "groups", "unit", "team", "tools", "crew", "gang", "network", "operations", "activity", "activities", "capabilities":
+			case "group", "groups", "unit", "team", "tools", "crew", "gang", "network", "operations", "activity", "activities", "capabilities",
+				"accusations", "allegations", "claims", "charges", "threat", "threats", "suspect", "suspects":
 				continue // a modifier: "hacking group"
 			}
 			start := i

@@ -129,8 +129,20 @@ func (s *sentInfo) lower(i int) string {
 // "the US Embassy in Moscow", "the Russian government", "Beijing".
 func (a *analysis) composeActors(s *sentInfo) {
 	items := s.items
+	covered := 0 // tokens before this index belong to a composed mention
 	for k := 0; k < len(items); k++ {
 		it := items[k]
+		if it.start < covered {
+			continue
+		}
+		if len(s.ments) > 0 {
+			if e := s.ments[len(s.ments)-1].end; e > covered {
+				covered = e
+			}
+			if it.start < covered {
+				continue
+			}
+		}
 		next := func(d int) (item, bool) {
 			if k+d < len(items) {
 				return items[k+d], true

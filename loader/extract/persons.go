@@ -28,7 +28,7 @@ var speechVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "told": true, "added": true, "stated": true, "noted": true, "stressed": true,
 	"emphasized": true, "emphasised": true, "insisted": true, "explained": true, "wrote": true, "tweeted": true, "declared": true,
 	"remarked": true, "commented": true, "underlined": true, "pointed": true, "argued": true, "continued": true, "announced": true,
-	"asserted": true, "reiterated": true,
+	"asserted": true, "reiterated": true, "warned": true,
 }
 
 func isNameTok(t token) bool {
@@ -158,9 +158,21 @@ func (a *analysis) findPersons(s *sentInfo) {
 			// apposition before: "the spokesman for the Foreign Ministry, Name,"
 			for k := i - 2; k >= 0 && i-k < 9; k-- {
 				if ri := s.roleItemEnding(k + 1); ri >= 0 {
-					if w := s.lower(s.items[ri].start - 1); w == "the" || w == "a" || w == "'s" {
-						role = s.span(s.items[ri].start, k+1)
-						start = s.items[ri].start - 1
+					wq := s.items[ri].start - 1
+					w := s.lower(wq)
+					for wq > 0 && wq >= s.items[ri].start-2 && w != "the" && w != "a" && w != "'s" && !isCap(s.toks[wq].text) && isWordRune([]rune(w)[0]) {
+						wq--
+						w = s.lower(wq) // "Japan's chief cabinet secretary"
+					}
+					if w == "the" || w == "a" || w == "'s" {
+						role = s.span(wq+1, k+1)
+						start = wq
+						if w == "'s" {
+							if mi := s.mentionAt(wq - 1); mi >= 0 && s.ments[mi].ent != nil {
+								affil = s.ments[mi].ent
+								start = s.ments[mi].start
+							}
+						}
 						for q := k + 1; q < i-1; q++ {
 							if mi := s.mentionAt(q); mi >= 0 {
 								affil = a.mentionEntity(s, s.ments[mi])
@@ -186,7 +198,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 		if role == "" && a.listedName(s, i) {
 			role = "-"
 		}
-		known := a.ents["PERSON\x00"+name]
+		known := a.ents["PERSON\x00"+canonicalPerson(name)]
 		if role == "" && known == nil && (s.headline() || s.inItem(i, j)) {
 			continue
 		}
@@ -194,7 +206,10 @@ func (a *analysis) findPersons(s *sentInfo) {
 		if role == "" && known == nil && !speaks {
 			continue
 		}
-		e := a.get(name, "PERSON")
+		if affil == nil && role != "" && role != "-" {
+			affil = a.roleAgency(role) // "Treasury Secretary" works for the Treasury
+		}
+		e := a.get(canonicalPerson(name), "PERSON")
 		if role == "-" {
 			role = ""
 			if g := a.listGroup(s, i); g != nil && affil == nil {
@@ -231,8 +246,8 @@ func (a *analysis) mentionEntity(s *sentInfo, m mention) *entity {
 }
 
 // bareAgency resolves "Foreign Ministry" with no state named: the last agency
-// of that pattern the article named, else that agency of the first state the
-// sentence names, else of the first state the article names.
+// of that pattern the article named, else that agency of the dateline's state,
+// else of the first state the article names.
 func (a *analysis) bareAgency(s *sentInfo, p int) *entity {
 	var last *entity
 	for _, e := range a.order {
@@ -243,10 +258,9 @@ func (a *analysis) bareAgency(s *sentInfo, p int) *entity {
 	if last != nil {
 		return last
 	}
-	for _, m := range s.ments {
-		if m.kind == mActor && m.ent != nil && m.ent.typ == "STATE" {
-			return a.agencyEntity(p, m.ent, "")
-		}
+	// the dateline's capital ("TEHRAN, Jan. 9 -"), else the first state named
+	if st := a.datelineState(); st != nil {
+		return a.agencyEntity(p, st, "")
 	}
 	for _, e := range a.order {
 		if e.typ == "STATE" {
@@ -293,6 +307,12 @@ func (a *analysis) findReferring(s *sentInfo) {
 		case "he", "she":
 			s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mPronoun, pattern: -1})
 			continue
+		case "it":
+			// a sentence-opening "It said ..." continues the last acting institution
+			if i == 0 && (speechVerbs[s.lower(1)] || s.lower(1) == "also" || s.lower(1) == "has" || s.lower(1) == "had") {
+				s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mRoleNoun, role: "it", pattern: -1})
+			}
+			continue
 		case "we", "our", "us":
 			if t.text == "US" {
 				continue
@@ -327,7 +347,7 @@ func (a *analysis) findReferring(s *sentInfo) {
 // resolveCoref is stage 4: bare agency heads, surnames, role nouns and
 // pronouns get their entities, and each sentence its reported speaker.
 func (a *analysis) resolveCoref() {
-	var lastPerson, lastAgency, lastSpeaker *entity
+	var lastPerson, lastAgency, lastSpeaker, lastInstitution *entity
 	type roleHolder struct {
 		role string
 		ent  *entity
@@ -378,7 +398,9 @@ func (a *analysis) resolveCoref() {
 				}
 			case mRoleNoun:
 				var e *entity
-				if strings.HasPrefix(m.role, "group:") {
+				if m.role == "it" {
+					e = lastInstitution
+				} else if strings.HasPrefix(m.role, "group:") {
 					// "the hackers": the latest group of that kind
 					noun := strings.TrimPrefix(m.role, "group:")
 					for _, g := range a.order {
@@ -405,7 +427,7 @@ func (a *analysis) resolveCoref() {
 							e, best = h.ent, h.seen
 						}
 					}
-					if e == nil {
+					if e == nil && lastPerson != nil && (lastPerson.role == "" || m.role == "official" || m.role == "diplomat") {
 						e = lastPerson
 					}
 				}
@@ -417,6 +439,19 @@ func (a *analysis) resolveCoref() {
 			if m.kind == mActor && m.ent != nil {
 				seen++
 				m.ent.seen = seen
+				// "a spokesman for the North Korean foreign ministry": an unnamed holder
+				if m.ent.typ != "PERSON" {
+					q := m.start - 1
+					if s.lower(q) == "the" {
+						q--
+					}
+					if w := s.lower(q); (w == "for" || w == "of" || w == "at") && q > 0 {
+						if ri := s.roleItemEnding(q); ri >= 0 {
+							h, _ := s.items[ri].has(hitRole)
+							holders = append(holders, roleHolder{role: h.word, ent: m.ent, seen: seen})
+						}
+					}
+				}
 				// "a State Department spokesperson": an unnamed holder of a role
 				if m.ent.typ != "PERSON" {
 					if ri := s.roleItemStarting(m.end); ri >= 0 {
@@ -447,6 +482,9 @@ func (a *analysis) resolveCoref() {
 					}
 				case m.ent.typ == "AGENCY":
 					lastAgency = m.ent
+				}
+				if m.ent.typ != "PERSON" && m.ent.typ != "INCIDENT" && m.ent.typ != "GROUP" && (k == 0 || s.attribution == m.ent) {
+					lastInstitution = m.ent // a sentence subject
 				}
 			}
 		}
@@ -517,6 +555,12 @@ func (a *analysis) findAttribution(s *sentInfo) {
 		}
 		if ri := s.roleItemEnding(p + 1); ri >= 0 && s.mentionAt(p) < 0 {
 			p = s.items[ri].start - 1 // "a State Department spokesperson said"
+		}
+		if s.lower(p) == "," && p > 0 {
+			// "Hiroshi Tanaka, said": an apposition closes before the verb
+			if mi := s.mentionAt(p - 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "PERSON" {
+				p--
+			}
 		}
 		if mi := s.mentionAt(p); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].end == p+1 {
 			s.attribution, s.attrTok = s.ments[mi].ent, v
@@ -721,4 +765,49 @@ func (s *sentInfo) hasCue(i int) bool {
 		return true
 	}
 	return false
+}
+
+// canonicalPerson drops middle initials so that "Janet L. Yellen" and "Janet
+// Yellen" are one person across articles; the full form stays an alias.
+func canonicalPerson(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 3 {
+		return name
+	}
+	out := f[:0:0]
+	for i, w := range f {
+		if i > 0 && i < len(f)-1 && len(w) == 2 && w[1] == '.' {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// roleAgency finds an agency named inside a role title ("Treasury Secretary",
+// "FBI Director").
+func (a *analysis) roleAgency(role string) *entity {
+	for _, w := range strings.Fields(role) {
+		for _, h := range a.ix.phrases[strings.ToLower(w)] {
+			if h.kind == hitActor && a.lex.Actors[h.ref].Type == "AGENCY" && isCap(w) {
+				return a.actorEntity(h.ref)
+			}
+		}
+	}
+	return nil
+}
+
+// datelineState is the state whose capital opens the body in capitals
+// ("BEIJING, May 3 (Xinhua) -"), or nil.
+func (a *analysis) datelineState() *entity {
+	for _, s := range a.sents {
+		if s.title || len(s.toks) == 0 {
+			continue
+		}
+		if len(s.ments) > 0 && s.ments[0].start == 0 && s.ments[0].ent != nil && s.ments[0].ent.typ == "STATE" && isAllCaps(s.toks[0].text) && len(s.toks[0].text) > 3 {
+			return s.ments[0].ent
+		}
+		return nil
+	}
+	return nil
 }

@@ -2,6 +2,9 @@ package extract
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -28,5 +31,32 @@ func TestNoPanicOnOddInput(t *testing.T) {
 			}()
 			Extract(Document{Title: in, Body: in}, WithMinConfidence(0))
 		}()
+	}
+}
+
+// TestMemoryFlat checks that extraction keeps no state between articles: the
+// live heap after many extractions is what it was after a few.
+func TestMemoryFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("memory check in -short mode")
+	}
+	b, err := os.ReadFile(filepath.Join("testdata", "denial-spokesperson", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := Document{Body: string(b)}
+	heap := func(n int) uint64 {
+		for i := 0; i < n; i++ {
+			Extract(doc)
+		}
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap(100)
+	after := heap(3000)
+	if after > before+1<<20 {
+		t.Errorf("live heap grew from %d to %d bytes over 3000 articles", before, after)
 	}
 }

@@ -269,7 +269,7 @@ func (s *sentInfo) coordinated(k int, dir int) []int {
 		} else {
 			lo, hi = s.ments[cur].end, s.ments[nk].start
 		}
-		ok := hi-lo >= 1 && hi-lo <= 3
+		ok := hi-lo >= 1 && hi-lo <= 5
 		for t := lo; t < hi && ok; t++ {
 			switch s.toks[t].lower {
 			case ",", "and", "-", "the", "as", "well", "or":
@@ -280,6 +280,9 @@ func (s *sentInfo) coordinated(k int, dir int) []int {
 		m := s.ments[nk]
 		if !ok || m.ent == nil || m.kind != mActor || nonState(m.ent) != (s.ments[k].ent != nil && nonState(s.ments[k].ent)) {
 			break
+		}
+		if dir > 0 && s.lower(lo) == "," && s.lower(lo+1) == "and" && startsClause(s, nk) {
+			break // "condemned Iran, and Germany and France called on": a new clause
 		}
 		out = append(out, nk)
 		cur = nk
@@ -320,7 +323,7 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 			}
 			continue
 		}
-		if incidentHeads[s.lower(m.end)] || (m.end+1 < len(s.toks) && isCap(s.toks[m.end].text) && incidentHeads[s.lower(m.end+1)]) {
+		if m.ent.typ != "STATE" && (incidentHeads[s.lower(m.end)] || (m.end+1 < len(s.toks) && isCap(s.toks[m.end].text) && incidentHeads[s.lower(m.end+1)])) {
 			continue // "the Microsoft Exchange hack": the victim's name, not a target
 		}
 		if (embeddedSubject[s.lower(m.end)] && !accusing) || m.ent == s.attribution {
@@ -586,7 +589,8 @@ func (a *analysis) claimant(s *sentInfo, i int) *entity {
 			}
 			return nil
 		}
-		if w == "accusations" || w == "allegations" || w == "claims" || w == "accusation" || w == "allegation" {
+		if (w == "accusations" || w == "allegations" || w == "claims" || w == "accusation" || w == "allegation") && s.lower(v+1) == "that" {
+			// "Washington's accusations that China was behind ..."
 			if sp := a.possessor(s, v); sp != nil {
 				return sp
 			}
@@ -628,6 +632,9 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	tgIdx := -1
 	if sp == nil {
 		for _, prep := range []string{"of", "by", "from"} {
+			if prep == "of" && (t.kind == "SANCTIONS" || t.kind == "INDICTS") {
+				continue // "the expulsion of 10 diplomats": of names the target
+			}
 			if s.lower(end) == prep {
 				j := end + 1
 				if s.lower(j) == "the" {
@@ -662,7 +669,7 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	}
 	if sp == nil && (kind == "SANCTIONS" || kind == "THREATENS" || kind == "CRITICIZES" || kind == "DEMANDS" || kind == "INDICTS") {
 		gov := false
-		for q := i - 1; q >= 0 && i-q <= 6; q-- {
+		for q := i - 1; q >= 0 && i-q <= 10; q-- {
 			if governingSanction[s.toks[q].lower] {
 				gov = true
 				// "announced countermeasures against": done, not threatened
@@ -1059,6 +1066,23 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 				continue
 			}
 		}
+		// "orchestrated from inside the United States"
+		for q := it.end; q < len(s.toks) && q-it.end <= 3; q++ {
+			if s.toks[q].lower != "from" {
+				continue
+			}
+			k := q + 1
+			for k < len(s.toks) && (s.toks[k].lower == "inside" || s.toks[k].lower == "within" || s.toks[k].lower == "the") {
+				k++
+			}
+			if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "STATE" {
+				culprit := s.ments[mi].ent
+				if claimant := a.claimant(s, it.start); claimant != nil && claimant.top() != culprit.top() {
+					a.add(si, "ACCUSES", claimant, culprit, 0.7)
+				}
+			}
+			break
+		}
 		p := it.start - 1
 		for p >= 0 && (s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || s.toks[p].lower == "been" || s.toks[p].lower == "long" || s.toks[p].lower == "is" || s.toks[p].lower == "are" || s.toks[p].lower == "was" || s.toks[p].lower == "were" || strings.HasSuffix(s.toks[p].lower, "ly")) {
 			p--
@@ -1130,14 +1154,14 @@ func modal(s *sentInfo, i int) bool {
 // "a pattern of irresponsible behavior by Beijing", "Russia's malign activities".
 var conductNouns = map[string]bool{
 	"behavior": true, "behaviour": true, "conduct": true, "activities": true, "activity": true, "actions": true, "action": true,
-	"step": true, "move": true, "acts": true, "practices": true, "practice": true, "policy": true, "policies": true,
+	"step": true, "move": true, "acts": true, "measures": true, "practices": true, "practice": true, "policy": true, "policies": true,
 }
 
 var conductAdjectives = map[string]bool{
 	"irresponsible": true, "malign": true, "reckless": true, "hostile": true, "destabilizing": true, "destabilising": true,
 	"unacceptable": true, "provocative": true, "aggressive": true, "malicious": true, "unhelpful": true, "unproductive": true,
 	"destructive": true, "dangerous": true, "illegal": true, "unlawful": true, "outrageous": true, "bullying": true,
-	"hegemonic": true, "coercive": true, "disruptive": true, "unjustified": true, "unfriendly": true,
+	"hegemonic": true, "coercive": true, "disruptive": true, "unjustified": true, "unfriendly": true, "regrettable": true,
 }
 
 // badConduct reads a condemned behaviour as criticism of whoever it is
@@ -1223,10 +1247,10 @@ func reasonBetween(s *sentInfo, i, j int) bool {
 
 // nounPhrase reports a phrase trigger that names a measure ("travel bans").
 func nounPhrase(p string) bool {
-	for _, suf := range []string{"ban", "bans", "freeze", "freezes", "measures", "countermeasures"} {
-		if strings.HasSuffix(p, " "+suf) {
-			return true
-		}
+	first, _, _ := strings.Cut(p, " ")
+	switch first {
+	case "travel", "asset", "retaliatory", "reciprocal":
+		return true
 	}
 	return false
 }
@@ -1250,11 +1274,12 @@ var hedges = map[string]bool{"almost": true, "certainly": true, "likely": true, 
 // when hedges separate the verb from "behind" (the plain phrase is a trigger).
 func (a *analysis) behindClaims(si int, s *sentInfo) {
 	for i, t := range s.toks {
-		if t.lower != "behind" && !(t.lower == "responsible" && s.lower(i+1) == "for") {
+		suspected := t.lower == "suspected" && s.lower(i+1) == "of"
+		if t.lower != "behind" && !(t.lower == "responsible" && s.lower(i+1) == "for") && !suspected {
 			continue
 		}
 		p := i - 1
-		hedged := false
+		hedged := suspected // "the officers are suspected of stealing"
 		for p >= 0 && hedges[s.toks[p].lower] {
 			p--
 			hedged = true
@@ -1271,4 +1296,39 @@ func (a *analysis) behindClaims(si int, s *sentInfo) {
 			a.add(si, "ACCUSES", sp, culprit, 0.7)
 		}
 	}
+}
+
+// startsClause reports whether the list starting at mention k is the subject
+// of a new clause: a verb follows the list.
+func startsClause(s *sentInfo, k int) bool {
+	for k+1 < len(s.ments) {
+		gap := s.toks[s.ments[k].end:s.ments[k+1].start]
+		if len(gap) == 0 || len(gap) > 2 {
+			break
+		}
+		ok := true
+		for _, t := range gap {
+			if t.lower != "and" && t.lower != "," && t.lower != "the" {
+				ok = false
+			}
+		}
+		if !ok {
+			break
+		}
+		k++
+	}
+	w := s.lower(s.ments[k].end)
+	if auxiliaries[w] || embeddedSubject[w] || speechVerbs[w] || w == "also" {
+		return true
+	}
+	for _, it := range s.items {
+		if it.start == s.ments[k].end {
+			for _, h := range it.hits {
+				if h.kind == hitVerb || h.kind == hitPhrase {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -32,15 +32,18 @@ func (s *Store) statementQuery(t *txn, f store.StatementFilter) (string, map[str
 			return "", nil, err
 		}
 	}
+	// The first selective field anchors the match on an index or an actor's edges;
+	// the others filter.
 	var conds []string
-	anchor := "MATCH (s:Statement)"
+	const scan = "MATCH (s:Statement)"
+	anchor := scan
 	if len(f.IDs) > 0 {
 		params["ids"] = f.IDs
 		anchor = "MATCH (s:Statement) WHERE s.id IN $ids"
 	}
 	if len(speakers) > 0 {
 		params["speakers"] = speakers
-		if len(f.IDs) == 0 && anchor == "MATCH (s:Statement)" {
+		if anchor == scan {
 			anchor = "MATCH (x:Actor)-[:MADE]->(s:Statement) WHERE x.id IN $speakers"
 		} else {
 			conds = append(conds, "any(x IN s.speakerIds WHERE x IN $speakers)")
@@ -48,7 +51,7 @@ func (s *Store) statementQuery(t *txn, f store.StatementFilter) (string, map[str
 	}
 	if len(targets) > 0 {
 		params["targets"] = targets
-		if anchor == "MATCH (s:Statement)" {
+		if anchor == scan {
 			anchor = "MATCH (s:Statement)-[:TARGETS]->(x:Actor) WHERE x.id IN $targets"
 		} else {
 			conds = append(conds, "any(x IN s.targetIds WHERE x IN $targets)")
@@ -56,7 +59,7 @@ func (s *Store) statementQuery(t *txn, f store.StatementFilter) (string, map[str
 	}
 	if len(either) > 0 {
 		params["either"] = either
-		if anchor == "MATCH (s:Statement)" {
+		if anchor == scan {
 			anchor = "MATCH (x:Actor)-[:MADE|TARGETS]-(s:Statement) WHERE x.id IN $either"
 		} else {
 			conds = append(conds, "any(x IN s.speakerIds + s.targetIds WHERE x IN $either)")
@@ -64,7 +67,7 @@ func (s *Store) statementQuery(t *txn, f store.StatementFilter) (string, map[str
 	}
 	if f.ArticleID != "" {
 		params["article"] = f.ArticleID
-		if anchor == "MATCH (s:Statement)" {
+		if anchor == scan {
 			anchor = "MATCH (s:Statement)-[:REPORTED_IN]->(:Article {id: $article})"
 		} else {
 			conds = append(conds, "EXISTS { MATCH (s)-[:REPORTED_IN]->(:Article {id: $article}) }")
@@ -72,7 +75,11 @@ func (s *Store) statementQuery(t *txn, f store.StatementFilter) (string, map[str
 	}
 	if f.Incident != "" {
 		params["incident"] = f.Incident
-		conds = append(conds, "s.incidentId = $incident")
+		if anchor == scan {
+			anchor = "MATCH (s:Statement {incidentId: $incident})"
+		} else {
+			conds = append(conds, "s.incidentId = $incident")
+		}
 	}
 	if len(f.Kinds) > 0 {
 		params["kinds"] = kindStrings(f.Kinds)

@@ -371,8 +371,10 @@ func querySection(w io.Writer, path string) ([]verdict, error) {
 				errs, reqs := 0, 0
 				for _, c := range g {
 					rps = append(rps, c.RPS)
-					p50 = append(p50, c.P50ms)
-					p99 = append(p99, c.P99ms)
+					if c.RPS > 0 { // latencies of cells where something succeeded
+						p50 = append(p50, c.P50ms)
+						p99 = append(p99, c.P99ms)
+					}
 					errs += c.Errors
 					reqs += c.Requests
 					if c.FirstError != "" && len(firstErrs) < 10 {
@@ -414,7 +416,9 @@ func querySection(w io.Writer, path string) ([]verdict, error) {
 						continue
 					}
 					tr = append(tr, c.RPS/b.RPS)
-					pr = append(pr, c.P99ms/b.P99ms)
+					if c.RPS > 0 {
+						pr = append(pr, c.P99ms/b.P99ms)
+					}
 				}
 				if len(tr) == 0 {
 					continue
@@ -441,10 +445,15 @@ func querySection(w io.Writer, path string) ([]verdict, error) {
 			var p99 []float64
 			errs := 0
 			for _, c := range g {
-				p99 = append(p99, c.P99ms)
+				if c.RPS > 0 {
+					p99 = append(p99, c.P99ms)
+				}
 				errs += c.Errors
 			}
 			s := summarize(p99)
+			if len(p99) == 0 {
+				s.med = 1e9 // nothing succeeded
+			}
 			vs = append(vs, verdict{fmt.Sprintf("%s p99 < 50 ms, %s, 16 clients", t, q),
 				fmt.Sprintf("%s ms (errors %d)", num(s.med, 1), errs), s.med < 50 && errs == 0})
 		}
