@@ -37,7 +37,7 @@ func TestEmbeddedStoreSurvivesKillMidLoad(t *testing.T) {
 	}
 
 	dataDir := t.TempDir()
-	written := loadUntil(t, loadCmd(t, articles, "DEMARCHE_DATA="+dataDir), n/4, nil)
+	written := loadUntil(t, loadCmd(t, articles, "DEMARCHE_DATA="+dataDir), n/4, nil, nil)
 	t.Logf("killed after %d articles reported written", len(written))
 
 	checkIntegrity(t, filepath.Join(dataDir, sqlitestore.FileName))

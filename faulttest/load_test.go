@@ -108,13 +108,16 @@ var writtenLine = regexp.MustCompile(`msg="article written" source=(\S+)`)
 
 // loadUntil runs a load and SIGKILLs it (or calls kill) once `after` articles
 // are reported written; it returns the sources reported before the kill.
-func loadUntil(t *testing.T, cmd *exec.Cmd, after int, kill func()) []string {
+func loadUntil(t *testing.T, cmd *exec.Cmd, after int, kill func(), stdout io.Writer) []string {
 	t.Helper()
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stdout = io.Discard
+	if stdout == nil {
+		stdout = io.Discard
+	}
+	cmd.Stdout = stdout
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -261,10 +261,16 @@ func SortEdges(es []Edge) {
 	})
 }
 
+// AnswerWindow is how long before a denial an accusation may be dated and still be
+// what the denial answers. Without a bound every denial would answer every earlier
+// accusation between the pair, and RESPONDS_TO would grow with the square of a
+// busy dyad's history.
+const AnswerWindow = 30 * 24 * time.Hour
+
 // Answers reports whether a denial statement responds to an accusation: the denial's
 // top-level speaker is the accusation's top-level target, the denial's top-level
 // target (when named) is the accusation's top-level speaker, and the accusation is
-// dated on or before the denial. Accusations are ACCUSES, INDICTS, CRITICIZES or
+// dated on the denial's day or up to AnswerWindow before it. Accusations are ACCUSES, INDICTS, CRITICIZES or
 // SANCTIONS statements.
 func Answers(denial, accusation Statement, aff Affiliations) bool {
 	if denial.Kind != Denies || denial.ID == accusation.ID {
@@ -275,7 +281,8 @@ func Answers(denial, accusation Statement, aff Affiliations) bool {
 	default:
 		return false
 	}
-	if accusation.Date.After(denial.Date) || len(accusation.Reports) == 0 || len(denial.Reports) == 0 {
+	if accusation.Date.After(denial.Date) || accusation.Date.Before(denial.Date.Add(-AnswerWindow)) ||
+		len(accusation.Reports) == 0 || len(denial.Reports) == 0 {
 		return false
 	}
 	dk, ak := KeyOf(denial.Reports[0], aff), KeyOf(accusation.Reports[0], aff)

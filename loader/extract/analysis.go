@@ -66,6 +66,12 @@ type sentInfo struct {
 	attrTok     int // token index of the speech verb, -1 when none
 	quoted      bool
 	incidents   []*entity
+	// token → mention index, rebuilt when mentions change
+	mentIdx  []int16
+	idxLen   int
+	idxDirty bool
+	// token → covered by a lexicon item
+	inItems []bool
 }
 
 // analysis is the state of one Extract call.
@@ -223,15 +229,36 @@ func (s *sentInfo) span(i, j int) string {
 
 // mentionAt returns the index of the mention covering token i, or -1.
 func (s *sentInfo) mentionAt(i int) int {
+	if i < 0 || i >= len(s.toks) {
+		return -1
+	}
+	if s.idxDirty || s.idxLen != len(s.ments) || len(s.mentIdx) != len(s.toks) {
+		s.rebuildIndex()
+	}
+	return int(s.mentIdx[i])
+}
+
+// rebuildIndex maps each token to the first mention covering it.
+func (s *sentInfo) rebuildIndex() {
+	if cap(s.mentIdx) < len(s.toks) {
+		s.mentIdx = make([]int16, len(s.toks))
+	}
+	s.mentIdx = s.mentIdx[:len(s.toks)]
+	for i := range s.mentIdx {
+		s.mentIdx[i] = -1
+	}
 	for k, m := range s.ments {
-		if m.start <= i && i < m.end {
-			return k
+		for t := m.start; t < m.end && t < len(s.toks); t++ {
+			if s.mentIdx[t] < 0 {
+				s.mentIdx[t] = int16(k)
+			}
 		}
 	}
-	return -1
+	s.idxLen, s.idxDirty = len(s.ments), false
 }
 
 func (s *sentInfo) sortMentions() {
+	s.idxDirty = true
 	sort.SliceStable(s.ments, func(i, j int) bool { return s.ments[i].start < s.ments[j].start })
 }
 

@@ -115,6 +115,7 @@ func (a *analysis) addMention(s *sentInfo, start, end int, e *entity, kind menti
 		}
 	}
 	s.ments = append(out, nm)
+	s.idxDirty = true
 }
 
 func (s *sentInfo) lower(i int) string {

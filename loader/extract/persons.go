@@ -270,17 +270,6 @@ func (a *analysis) bareAgency(s *sentInfo, p int) *entity {
 	return nil
 }
 
-// mainState is the state the article names most often (ties: the first named).
-func (a *analysis) mainState() *entity {
-	var best *entity
-	for _, e := range a.order {
-		if e.typ == "STATE" && (best == nil || e.mentions > best.mentions) {
-			best = e
-		}
-	}
-	return best
-}
-
 var roleNouns = map[string]bool{
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "diplomat": true, "minister": true, "president": true,
 	"secretary": true, "director": true, "ambassador": true, "envoy": true, "chancellor": true, "premier": true, "official": true,
@@ -466,6 +455,7 @@ func (a *analysis) resolveCoref() {
 							}
 							if named != nil {
 								m.ent, m.end = named, s.items[ri].end
+								s.idxDirty = true
 								named.seen = seen
 								named.addAlias(s.span(m.start, m.end))
 							} else {
@@ -555,6 +545,9 @@ func (a *analysis) findAttribution(s *sentInfo) {
 		}
 		if ri := s.roleItemEnding(p + 1); ri >= 0 && s.mentionAt(p) < 0 {
 			p = s.items[ri].start - 1 // "a State Department spokesperson said"
+			for q := 0; q < 2 && p >= 0 && s.mentionAt(p) < 0 && !isCap(s.toks[p].text) && startsWord(s.toks[p].lower) && s.toks[p].lower != "the" && s.toks[p].lower != "a"; q++ {
+				p-- // "the EU foreign policy chief said"
+			}
 		}
 		if s.lower(p) == "," && p > 0 {
 			// "Hiroshi Tanaka, said": an apposition closes before the verb
@@ -634,8 +627,16 @@ func (s *sentInfo) headline() bool {
 
 // inItem reports whether any token in [i, j) belongs to a lexicon item.
 func (s *sentInfo) inItem(i, j int) bool {
-	for _, it := range s.items {
-		if it.start < j && it.end > i {
+	if len(s.inItems) != len(s.toks) {
+		s.inItems = make([]bool, len(s.toks))
+		for _, it := range s.items {
+			for t := it.start; t < it.end; t++ {
+				s.inItems[t] = true
+			}
+		}
+	}
+	for t := max(i, 0); t < j && t < len(s.toks); t++ {
+		if s.inItems[t] {
 			return true
 		}
 	}

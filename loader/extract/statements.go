@@ -10,8 +10,6 @@ type stmt struct {
 	kind                      string
 	sent                      int
 	conf                      float64
-	quote                     string
-	date                      string
 }
 
 // blockers are prepositions after which a mention is not a clause subject.
@@ -460,6 +458,21 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		k, ok := a.subject(s, p)
 		if agent != nil && ok {
 			a.add(si, t.kind, agent, s.ments[k].ent, 0.85)
+		} else if agent != nil && t.kind == "DENIES" {
+			// "The US allegations were rejected by Beijing": the accuser owns the subject
+			var tg *entity
+			for q := p - 1; q >= 0 && p-q <= 4; q-- {
+				if accusationNouns[s.toks[q].lower] {
+					tg = a.possessor(s, q)
+					break
+				}
+			}
+			if tg == nil {
+				tg = a.antecedentAccuser(agent)
+			}
+			if tg != nil {
+				a.add(si, t.kind, agent, tg, 0.75)
+			}
 		}
 		return
 	}
@@ -785,7 +798,7 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 var accusationNouns = map[string]bool{
 	"accusations": true, "accusation": true, "allegations": true, "allegation": true, "claims": true, "claim": true,
 	"report": true, "reports": true, "statements": true, "assessments": true, "remarks": true, "assertions": true, "charges": true,
-	"hype": true, "evidence": true, "conclusions": true, "conclusion": true, "findings": true, "assessment": true,
+	"hype": true, "move": true, "decision": true, "evidence": true, "conclusions": true, "conclusion": true, "findings": true, "assessment": true,
 }
 
 // evaluativeDenial finds denials made by judging an accusation false:
@@ -1178,6 +1191,27 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 			if conductAdjectives[s.toks[j].lower] {
 				adj = true
 				break
+			}
+		}
+		// predicative: "these measures are regrettable and unacceptable"
+		cop := -1
+		for j := n + 1; j < len(s.toks) && j-n <= 5 && !adj; j++ {
+			if w := s.toks[j].lower; w == "are" || w == "is" || w == "was" || w == "were" {
+				cop = j
+				break
+			} else if w == "," || w == "." || w == `"` {
+				break
+			}
+		}
+		if cop > 0 {
+			for j := cop + 1; j < len(s.toks) && j-cop <= 5; j++ {
+				if conductAdjectives[s.toks[j].lower] {
+					adj = true
+					break
+				}
+				if s.toks[j].text == "," || s.toks[j].text == "." {
+					break
+				}
 			}
 		}
 		if !adj {

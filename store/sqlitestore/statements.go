@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -61,10 +62,14 @@ func statementOrder(o store.StatementOrder) string {
 
 // respondsSQL pairs each denial d with the accusations a it answers, as
 // store.Answers says: a's top-level target is d's top-level speaker, d's top-level
-// target (when named) is a's top-level speaker, and a is dated on or before d.
-const respondsSQL = `SELECT d.id, a.id FROM statements d CROSS JOIN statements a
+// target (when named) is a's top-level speaker, and a is dated on or before d, within store.AnswerWindow.
+var respondsSQL = `SELECT d.id, a.id FROM statements d CROSS JOIN statements a
 	WHERE d.kind = 'DENIES' AND a.ktarget = d.kspeaker AND a.kind IN ('ACCUSES', 'INDICTS', 'CRITICIZES', 'SANCTIONS')
-	AND (d.ktarget = '' OR a.kspeaker = d.ktarget) AND coalesce(a.day, -1e18) <= coalesce(d.day, -1e18) AND a.id <> d.id`
+	AND (d.ktarget = '' OR a.kspeaker = d.ktarget) AND coalesce(a.day, -1e18) <= coalesce(d.day, -1e18)
+	AND coalesce(a.day, -1e18) >= coalesce(d.day, -1e18) - ` + answerWindowSeconds + ` AND a.id <> d.id`
+
+// answerWindowSeconds is store.AnswerWindow in the unit of the day columns.
+var answerWindowSeconds = strconv.Itoa(int(store.AnswerWindow / time.Second))
 
 // loadStatements reads full statements (actors, RESPONDS_TO, reports) in the order of ids.
 func (s *Store) loadStatements(ctx context.Context, ids []string) ([]store.Statement, error) {

@@ -7,7 +7,8 @@
 //
 // Inputs (any may be missing): env.txt (verbatim), extract.txt (`go test -bench`
 // output), load.jsonl (loadbench lines), queries.jsonl (loadgen cells), rss.jsonl
-// ({"server","graph","rss_mb","hwm_mb"} lines), check.txt (loadgen -check output).
+// ({"server","graph","rss_mb","hwm_mb"} lines), check.txt (loadgen -check output),
+// storecalls.jsonl ({"store","query","requests","calls"} lines from profserve).
 package main
 
 import (
@@ -20,6 +21,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -91,6 +93,9 @@ func report(w io.Writer, dir string) error {
 	}
 	verdicts = append(verdicts, v...)
 	if err := rssSection(w, filepath.Join(dir, "rss.jsonl")); err != nil {
+		return err
+	}
+	if err := callsSection(w, filepath.Join(dir, "storecalls.jsonl")); err != nil {
 		return err
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "check.txt")); err == nil {
@@ -477,6 +482,48 @@ func rssSection(w io.Writer, path string) error {
 	fmt.Fprintf(w, "### Resident memory (VmRSS and peak VmHWM from /proc)\n\n| server | graph | when | RSS MiB | peak MiB |\n|---|---|---|---|---|\n")
 	for _, r := range rs {
 		fmt.Fprintf(w, "| %s | %s | %s | %.0f | %.0f |\n", r.Server, r.Graph, r.Phase, r.RSSMB, r.HWMMB)
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+type callsLine struct {
+	Store    string `json:"store"`
+	Query    string `json:"query"`
+	Requests int    `json:"requests"`
+	Calls    map[string]struct {
+		Calls int     `json:"calls"`
+		Ms    float64 `json:"ms"`
+	} `json:"calls"`
+}
+
+// callsSection shows how many Store calls (each one transaction or more) one
+// GraphQL request costs, and the time spent in them, per query.
+func callsSection(w io.Writer, path string) error {
+	ls, err := readJSONL[callsLine](path)
+	if err != nil || len(ls) == 0 {
+		return err
+	}
+	fmt.Fprintf(w, "### Store calls per GraphQL request (bench/cmd/profserve, 16 clients, about 10 s per query)\n\n"+
+		"| store | query | requests | store calls/request | time in store/request (ms, summed over concurrent calls) | calls/request by method |\n|---|---|---|---|---|---|\n")
+	for _, l := range ls {
+		if l.Requests == 0 {
+			continue
+		}
+		n := float64(l.Requests)
+		total, ms := 0, 0.0
+		var names []string
+		for name, c := range l.Calls {
+			total += c.Calls
+			ms += c.Ms
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		parts := make([]string, len(names))
+		for i, name := range names {
+			parts[i] = fmt.Sprintf("%s %.1f", name, float64(l.Calls[name].Calls)/n)
+		}
+		fmt.Fprintf(w, "| %s | %s | %d | %.1f | %.1f | %s |\n", l.Store, l.Query, l.Requests, float64(total)/n, ms/n, strings.Join(parts, ", "))
 	}
 	fmt.Fprintln(w)
 	return nil

@@ -1,7 +1,9 @@
 // Command profserve serves Demarche's GraphQL API exactly as `demarche serve`
 // builds it (httpapi.New over the embedded store or Neo4j), plus Go's profiler at
-// /debug/pprof/, so that bench/run can say where a query's time goes. It is for
-// profiling only: the measured runs use the real `demarche serve`.
+// /debug/pprof/ and the store calls the API makes at /debug/storecalls (counts
+// and time per Store method; DELETE resets them), so that bench/run can say where
+// a query's time goes. It is for profiling only: the measured runs use the real
+// `demarche serve`.
 //
 //	profserve -data /tmp/g10k -addr 127.0.0.1:6060
 //	profserve -neo4j-uri bolt://127.0.0.1:7687 -addr 127.0.0.1:6060
@@ -69,10 +71,12 @@ func run() error {
 	}
 	defer s.Close()
 
+	counted := newCounting(s)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-	mux.Handle("/", httpapi.New(httpapi.Config{Store: s, Logger: log}))
+	mux.Handle("/debug/storecalls", counted)
+	mux.Handle("/", httpapi.New(httpapi.Config{Store: counted, Logger: log}))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
