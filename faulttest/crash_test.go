@@ -110,4 +110,3 @@ func tail(b []byte) string {
 	}
 	return string(b)
 }
-

@@ -27,7 +27,7 @@ type config struct {
 
 // DefaultMinConfidence is the confidence below which a statement is left out
 // unless WithMinConfidence says otherwise; tuned on the dev set for precision.
-const DefaultMinConfidence = 0.55
+const DefaultMinConfidence = 0.6
 
 // WithLexicon makes Extract use lex (from LoadLexicon) instead of the default lexicon.
 func WithLexicon(lex *Lexicon) Option {

@@ -559,10 +559,13 @@ func (a *analysis) findAttribution(s *sentInfo) {
 			s.attribution, s.attrTok = s.ments[mi].ent, v
 			return
 		}
-		n := v + 1
-		if mi := s.mentionAt(n); mi >= 0 && s.ments[mi].kind == mActor {
-			s.attribution, s.attrTok = s.ments[mi].ent, v
-			return
+		// inverted: `..." said the spokesman`, ", said Treasury Secretary ..."
+		if b := s.lower(v - 1); b == "," || b == `"` || b == "'" {
+			n := v + 1
+			if mi := s.mentionAt(n); mi >= 0 && s.ments[mi].kind == mActor {
+				s.attribution, s.attrTok = s.ments[mi].ent, v
+				return
+			}
 		}
 	}
 }

@@ -858,6 +858,10 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 				if acc := a.antecedentAccuser(den); acc != nil {
 					accusers = []*entity{acc}
 					conf = 0.7
+				} else if n < len(s.toks)-1 && (s.toks[n].lower == "accusations" || s.toks[n].lower == "allegations" || s.toks[n].lower == "claims") {
+					// "called the accusations unfounded" with several accusers before: no one target
+					a.add(si, "DENIES", den, nil, 0.65)
+					done = true
 				}
 			}
 		}

@@ -70,9 +70,9 @@ func freePort() (string, error) {
 
 type counters struct {
 	sent, ok, refused, fivexx, transport, internal, gqlErrors atomic.Int64
-	mu                                                      sync.Mutex
-	firstFailure                                            string
-	latencies                                               []time.Duration
+	mu                                                        sync.Mutex
+	firstFailure                                              string
+	latencies                                                 []time.Duration
 }
 
 func (c *counters) fail(msg string) {
@@ -332,4 +332,3 @@ func percentile(ds []time.Duration, q float64) time.Duration {
 	slices.Sort(s)
 	return s[min(len(s)-1, int(q*float64(len(s))))]
 }
-
