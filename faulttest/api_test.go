@@ -71,8 +71,14 @@ func wipeNeo4j(tb testing.TB, uri string) {
 		tb.Fatal(err)
 	}
 	defer drv.Close(ctx)
-	if _, err := neo4j.ExecuteQuery(ctx, drv, "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil,
-		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(os.Getenv("DEMARCHE_TEST_NEO4J_DATABASE"))); err != nil {
+	sess := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: os.Getenv("DEMARCHE_TEST_NEO4J_DATABASE")})
+	defer sess.Close(ctx)
+	// CALL { } IN TRANSACTIONS needs an auto-commit transaction (session.Run).
+	res, err := sess.Run(ctx, "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
 		tb.Fatalf("wipe test database: %v", err)
 	}
 }

@@ -212,7 +212,7 @@ func testNeo4jKilledMidLoad(t *testing.T, neo *devNeo4j) {
 	if !neo.running {
 		neo.start(t)
 	}
-	const n = 1200
+	const n = 800
 	articles := t.TempDir()
 	gen := writeArticles(t, articles, n)
 	env := []string{"NEO4J_URI=" + neo.uri(), "NEO4J_USER="}

@@ -41,6 +41,7 @@ type mention struct {
 	role       string // for role nouns: the role word
 	pattern    int    // for bare heads: the agency pattern
 	counted    bool   // counted in the entity's mentions
+	pronoun    bool   // resolved from a pronoun: weaker as a target
 }
 
 type item struct {

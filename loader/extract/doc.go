@@ -3,21 +3,33 @@
 //
 // Extraction is rule-based and runs in explicit stages over the article text:
 //
-//  1. segment the body (and the title) into sentences;
+//  1. segment the title and the body into sentences (repeated teasers and
+//     navigation lines dropped);
 //  2. tokenize each sentence;
-//  3. find actor mentions with the lexicon (states, capitals, demonyms,
-//     organizations, agencies) and with patterns (agency heads such as
-//     "Foreign Ministry" attached to a state, role titles before a person's
-//     name, groups such as "four Chinese hackers");
-//  4. resolve coreference (surnames, role nouns such as "the spokesman",
-//     pronouns, "the ministry");
+//  3. find actor mentions with the lexicon (states by name, short form,
+//     capital or demonym; organizations; agencies) and with patterns: agency
+//     heads joined to a state ("Chinese Foreign Ministry", "the Ministry of
+//     Foreign Affairs of Russia", "the US Embassy in Moscow"), named
+//     administrations ("the Obama administration"), role titles around a
+//     person's name ("spokesman Wang Wenbin", "Zhao Lijian, spokesman for
+//     ..."), groups ("four alleged Chinese hackers", "APT31") and companies;
+//  4. resolve coreference: surnames, role nouns ("the spokesman", "the
+//     ministry", "the hackers"), pronouns, and the speaker of quoted text;
 //  5. find statements from trigger verbs, nouns and phrases in active,
-//     passive, nominal and reported-speech forms;
-//  6. link each statement's ends, its incident and its date;
+//     passive, nominal, reported-speech and coordinated forms, plus readings
+//     of evaluations ("the accusations are groundless" denies them) and of
+//     reported wrongs ("said Russian hackers breached ..." accuses them);
+//  6. link each statement's ends, its incident and its date ("on Tuesday"
+//     resolved against the article date);
 //  7. assemble entities under canonical names, so the same actor gets the
-//     same name in every article.
+//     same name in every article ("Beijing", "the Chinese side" → "China").
+//
+// Every statement carries a confidence in [0,1] from the pattern that found
+// it; statements below DefaultMinConfidence (or WithMinConfidence) are left
+// out, because a false accusation in the graph misleads more than a missing one.
 //
 // The lexicons live in data/*.json, embedded in the binary and validated at
-// init; a user adds actors, aliases, roles and triggers with LoadLexicon and
-// WithLexicon without recompiling.
+// init; a user adds states, actors, aliases, agency patterns, roles and
+// trigger words from a JSON or YAML file with LoadLexicon and WithLexicon
+// (the CLI's --lexicon FILE) without recompiling.
 package extract

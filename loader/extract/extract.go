@@ -29,12 +29,26 @@ type config struct {
 // unless WithMinConfidence says otherwise; tuned on the dev set for precision.
 const DefaultMinConfidence = 0.6
 
-// WithLexicon makes Extract use lex (from LoadLexicon) instead of the default lexicon.
+// WithLexicon makes Extract use lex (from LoadLexicon or ParseLexicon, which
+// merge it over the default lexicon) instead of the default lexicon. A
+// Lexicon built in code is merged over the default here; one that does not
+// validate is ignored.
 func WithLexicon(lex *Lexicon) Option {
 	return func(c *config) {
-		if lex != nil && lex.idx != nil {
-			c.lex = lex
+		if lex == nil {
+			return
 		}
+		if lex.idx == nil {
+			merged := &Lexicon{}
+			merged.merge(defaultLexicon)
+			merged.merge(lex)
+			if merged.Validate() != nil {
+				return
+			}
+			merged.idx = buildIndex(merged)
+			lex = merged
+		}
+		c.lex = lex
 	}
 }
 

@@ -26,6 +26,7 @@ var incidentStops = map[string]bool{
 	"that": true, "which": true, "who": true, "was": true, "were": true, "is": true, "are": true, "had": true, "has": true,
 	"have": true, "by": true, "to": true, "in": true, "as": true, "but": true, "while": true, "with": true, "for": true,
 	"said": true, "from": true, "because": true, "after": true, "before": true, "could": true, "would": true, "will": true,
+	"between": true, "during": true, "since": true, "last": true, "this": true, "when": true,
 }
 
 // incident is one incident phrase of a sentence.

@@ -268,6 +268,10 @@ func buildIndex(l *Lexicon) *index {
 		key := strings.Join(parts, " ")
 		for _, old := range ix.phrases[key] {
 			if old.kind == h.kind && old.ref == h.ref {
+				// the same phrase listed twice: the more lenient capitalization wins
+				for i := range old.caps {
+					old.caps[i] = min(old.caps[i], h.caps[i])
+				}
 				return
 			}
 		}

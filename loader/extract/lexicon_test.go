@@ -139,3 +139,11 @@ func TestQuoteAndConfidence(t *testing.T) {
 		t.Errorf("min confidence 1.01 kept %q", triples(r))
 	}
 }
+
+func TestWithLexiconInCode(t *testing.T) {
+	lex := &Lexicon{Actors: []Actor{{Name: "Syldavian Secret Police", Type: "AGENCY", Country: "USA", Affiliation: "United States", Aliases: []string{"SSP"}}}}
+	r := Extract(Document{Body: "The SSP accused Canada of spying."}, WithLexicon(lex), WithMinConfidence(0))
+	if got := triples(r); !contains(got, "Syldavian Secret Police ACCUSES Canada") {
+		t.Errorf("got %q", got)
+	}
+}

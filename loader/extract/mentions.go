@@ -190,6 +190,14 @@ func (a *analysis) composeActors(s *sentInfo) {
 			}
 			continue
 		}
+		if h, ok := it.has(hitActor); ok && s.lower(it.end) != "of" {
+			if _, head := it.has(hitAgencyHead); head {
+				// "the Foreign Office": a head that is also a known agency names that agency
+				e := a.actorEntity(h.ref)
+				a.addMention(s, it.start, a.absorbSeat(s, it.end, e), e, mActor)
+				continue
+			}
+		}
 		if h, ok := it.has(hitAgencyHead); ok {
 			// "Ministry of Foreign Affairs of Russia"
 			j := it.end

@@ -93,8 +93,8 @@ func (a *analysis) findPersons(s *sentInfo) {
 		if j > i && j < len(toks) && len(toks[j].text) == 1 && isCap(toks[j].text) && j-i < 4 {
 			j++
 		}
-		if org := orgSuffix(s, i, j); org > j {
-			// "Political and Security Committee": an organization
+		if org := orgSuffix(s, i, j); org > j || orgSuffixes[toks[j-1].text] && j-i >= 2 {
+			// "Political and Security Committee", "Electoral Commission": an organization
 			e := a.get(s.span(i, org), "ORGANIZATION")
 			e.company = true
 			a.addMention(s, i, org, e, mActor)
@@ -296,9 +296,9 @@ func (a *analysis) findReferring(s *sentInfo) {
 		case "he", "she":
 			s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mPronoun, pattern: -1})
 			continue
-		case "it":
+		case "it", "they":
 			// a sentence-opening "It said ..." continues the last acting institution
-			if i == 0 && (speechVerbs[s.lower(1)] || s.lower(1) == "also" || s.lower(1) == "has" || s.lower(1) == "had") {
+			if i == 0 && (speechVerbs[s.lower(1)] || s.lower(1) == "also" || s.lower(1) == "has" || s.lower(1) == "had" || s.lower(1) == "have" || s.lower(1) == "claim" || s.lower(1) == "claimed" || s.lower(1) == "allege" || s.lower(1) == "accuse") {
 				s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mRoleNoun, role: "it", pattern: -1})
 			}
 			continue
@@ -385,6 +385,7 @@ func (a *analysis) resolveCoref() {
 				} else if lastPerson != nil {
 					m.ent, m.kind = lastPerson, mActor
 				}
+				m.pronoun = true
 			case mRoleNoun:
 				var e *entity
 				if m.role == "it" {

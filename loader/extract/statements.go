@@ -528,6 +528,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		}
 	}
 	if k, ok := a.objectOf(s, end, speakers[0], lim, t.kind == "ACCUSES"); ok {
+		if s.ments[k].pronoun {
+			conf -= 0.15 // "they claim he passed ...": a pronoun target is a guess
+		}
 		last := k
 		for _, c := range s.coordinated(k, 1) {
 			targets = append(targets, s.ments[c].ent)
@@ -576,6 +579,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				}
 			}
 		}
+	}
+	if t.h.word == "claim" {
+		conf -= 0.2 // "claimed" reports more than it accuses
 	}
 	kind := t.kind
 	if kind == "CRITICIZES" && len(targets) > 0 && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
@@ -682,9 +688,13 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	}
 	if sp == nil && (kind == "SANCTIONS" || kind == "THREATENS" || kind == "CRITICIZES" || kind == "DEMANDS" || kind == "INDICTS") {
 		gov := false
+		govAt := i
 		for q := i - 1; q >= 0 && i-q <= 10; q-- {
 			if governingSanction[s.toks[q].lower] {
 				gov = true
+				if govAt == i {
+					govAt = q // the subject is the governing verb's
+				}
 				// "announced countermeasures against": done, not threatened
 				if kind == "THREATENS" && pastSanction[s.toks[q].lower] {
 					kind = "SANCTIONS"
@@ -692,7 +702,7 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 			}
 		}
 		if gov {
-			if k, ok := a.subject(s, i); ok {
+			if k, ok := a.subject(s, govAt); ok {
 				sp = a.speakerOf(s, k)
 				conf = 0.8
 			} else if s.attribution != nil {
@@ -858,7 +868,7 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 				if acc := a.antecedentAccuser(den); acc != nil {
 					accusers = []*entity{acc}
 					conf = 0.7
-				} else if n < len(s.toks)-1 && (s.toks[n].lower == "accusations" || s.toks[n].lower == "allegations" || s.toks[n].lower == "claims") {
+				} else if d := s.lower(n - 1); (d == "the" || d == "such" || d == "these") && (s.toks[n].lower == "accusations" || s.toks[n].lower == "allegations" || s.toks[n].lower == "claims") {
 					// "called the accusations unfounded" with several accusers before: no one target
 					a.add(si, "DENIES", den, nil, 0.65)
 					done = true
@@ -1276,7 +1286,7 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 func reasonBetween(s *sentInfo, i, j int) bool {
 	for t := i; t < j; t++ {
 		switch s.toks[t].lower {
-		case "over", "for", "amid", "because", "after", "following", "despite", "regarding":
+		case "over", "for", "amid", "because", "despite", "regarding":
 			return t > i
 		}
 	}

@@ -42,12 +42,19 @@ func wipe(tb testing.TB, uri string) {
 	defer drv.Close(ctx)
 	sess := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: os.Getenv("DEMARCHE_TEST_NEO4J_DATABASE")})
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		tb.Fatalf("wipe test database: %v", err)
+	// Relationships first, then nodes, in bounded transactions: a benchmark graph has
+	// statements with thousands of edges, too many for one DETACH DELETE batch.
+	for _, q := range []string{
+		"MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 20000 ROWS",
+		"MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 20000 ROWS",
+	} {
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			tb.Fatalf("wipe test database: %v", err)
+		}
 	}
 }
 

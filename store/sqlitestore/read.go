@@ -150,6 +150,26 @@ func (s *Store) WalkArticles(ctx context.Context, fn func(store.Article) error) 
 	return rows.Err()
 }
 
+// WalkMentions streams the (article, actor) pairs of the MENTIONS edges, ordered by
+// article then actor (export.MentionWalker).
+func (s *Store) WalkMentions(ctx context.Context, fn func(articleID, actorID string) error) error {
+	rows, err := s.r.QueryContext(ctx, "SELECT article_id, actor_id FROM mentions ORDER BY article_id, actor_id")
+	if err != nil {
+		return fmt.Errorf("walking mentions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var art, actor string
+		if err := rows.Scan(&art, &actor); err != nil {
+			return fmt.Errorf("walking mentions: %w", err)
+		}
+		if err := fn(art, actor); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // ---- actors
 
 // GetActor returns an actor by id.

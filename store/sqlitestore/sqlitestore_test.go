@@ -240,3 +240,38 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("concurrent load gave %d statements, sequential %d (or they differ)", len(got), len(want))
 	}
 }
+
+// TestWalkMentions streams exactly the MENTIONS edges Stats counts, and a deleted
+// article's mentions go with it.
+func TestWalkMentions(t *testing.T) {
+	ctx := t.Context()
+	s := open(t, t.TempDir())
+	defer s.Close()
+	a := storetest.Art("art:1", "AP", storetest.R(store.Accuses, storetest.USA, storetest.CHN, 0, "The US accused China."))
+	b := storetest.Art("art:2", "AP", storetest.R(store.Denies, storetest.CHN, storetest.USA, 1, "China denied it."),
+		storetest.R(store.Criticizes, storetest.GBR, storetest.CHN, 1, "London criticized Beijing."))
+	if _, err := s.PutArticles(ctx, []*store.ArticleGraph{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	walk := func() map[string]int {
+		per := map[string]int{}
+		if err := s.WalkMentions(ctx, func(art, actor string) error { per[art]++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return per
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := walk()
+	if per["art:1"] == 0 || per["art:2"] == 0 || per["art:1"]+per["art:2"] != st.Edges["MENTIONS"] {
+		t.Fatalf("mentions per article %v, Stats MENTIONS %d", per, st.Edges["MENTIONS"])
+	}
+	if err := s.DeleteArticle(ctx, "art:2"); err != nil {
+		t.Fatal(err)
+	}
+	if got := walk(); got["art:2"] != 0 || got["art:1"] != per["art:1"] {
+		t.Errorf("after deleting art:2: %v", got)
+	}
+}
