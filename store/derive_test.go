@@ -322,15 +322,15 @@ func TestNormalizeName(t *testing.T) {
 
 func TestAnswersIsBoundedByTheAnswerWindow(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
-	acc := func(id string, d int) Statement {
-		return Statement{ID: id, Kind: Accuses, Date: day(d), Reports: []Report{{Kind: Accuses, SpeakerID: "state:USA", TargetID: "state:CHN", Date: day(d)}}}
+	acc := func(id string, d int) store.Statement {
+		return store.Statement{ID: id, Kind: store.Accuses, Date: day(d), Reports: []store.Report{{Kind: store.Accuses, SpeakerID: "state:USA", TargetID: "state:CHN", Date: day(d)}}}
 	}
-	den := Statement{ID: "d", Kind: Denies, Date: day(40), Reports: []Report{{Kind: Denies, SpeakerID: "state:CHN", TargetID: "state:USA", Date: day(40)}}}
+	den := store.Statement{ID: "d", Kind: store.Denies, Date: day(40), Reports: []store.Report{{Kind: store.Denies, SpeakerID: "state:CHN", TargetID: "state:USA", Date: day(40)}}}
 	for _, c := range []struct {
-		acc  Statement
+		acc  store.Statement
 		want bool
 	}{{acc("same-day", 40), true}, {acc("window-edge", 10), true}, {acc("too-old", 9), false}, {acc("later", 41), false}} {
-		if got := Answers(den, c.acc, nil); got != c.want {
+		if got := store.Answers(den, c.acc, nil); got != c.want {
 			t.Errorf("%s: Answers = %v, want %v", c.acc.ID, got, c.want)
 		}
 	}

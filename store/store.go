@@ -224,6 +224,9 @@ type Store interface {
 	WalkIncidents(ctx context.Context, fn func(Incident) error) error
 	WalkStatements(ctx context.Context, f StatementFilter, fn func(Statement) error) error
 	WalkArticles(ctx context.Context, fn func(Article) error) error
+	// WalkMentions streams the (article, actor) pairs of the MENTIONS edges, ordered
+	// by article then actor.
+	WalkMentions(ctx context.Context, fn func(articleID, actorID string) error) error
 
 	// Stats counts nodes by label and edges by type.
 	Stats(ctx context.Context) (Stats, error)

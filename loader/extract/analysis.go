@@ -31,6 +31,7 @@ const (
 	mWe                          // we, our (the quoted speaker)
 	mDemonym                     // a bare demonym adjective: a weak pointer to a state
 	mBareHead                    // "the ministry", "Foreign Ministry" with no state named
+	mPair                        // "the two countries": the article's two main states
 )
 
 // mention is a span of one sentence's tokens that names an actor.

@@ -79,6 +79,16 @@ func (a *analysis) assemble(minConf float64) Result {
 			}
 		}
 	}
+	// a statement names only incidents the result lists
+	names := map[string]bool{}
+	for e := range kept {
+		names[e.name] = true
+	}
+	for i := range res.Statements {
+		if inc := res.Statements[i].Incident; inc != nil && !names[*inc] {
+			res.Statements[i].Incident = nil
+		}
+	}
 	for _, e := range a.order {
 		if !kept[e] {
 			continue

@@ -310,6 +310,10 @@ func (a *analysis) findReferring(s *sentInfo) {
 			continue
 		case "the":
 			j := i + 1
+			if (s.lower(j) == "two" || s.lower(j) == "both") && (s.lower(j+1) == "countries" || s.lower(j+1) == "sides" || s.lower(j+1) == "nations" || s.lower(j+1) == "governments") {
+				s.ments = append(s.ments, mention{start: i, end: j + 2, kind: mPair, pattern: -1})
+				continue
+			}
 			if s.lower(j) == "diplomatic" && s.lower(j+1) == "representative" {
 				s.ments = append(s.ments, mention{start: i, end: j + 2, kind: mRoleNoun, role: "diplomatic representative", pattern: -1})
 				continue

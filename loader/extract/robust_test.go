@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -58,5 +59,40 @@ func TestMemoryFlat(t *testing.T) {
 	after := heap(3000)
 	if after > before+1<<20 {
 		t.Errorf("live heap grew from %d to %d bytes over 3000 articles", before, after)
+	}
+}
+
+// TestConcurrentExtract runs extractions in parallel, as the loader's workers
+// do, and checks each result equals the sequential one.
+func TestConcurrentExtract(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*", "article.txt"))
+	var docs []Document
+	var want []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Document{Body: string(b)}
+		docs = append(docs, d)
+		want = append(want, strings.Join(triples(Extract(d)), "\n"))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, d := range docs {
+				if got := strings.Join(triples(Extract(d)), "\n"); got != want[i] {
+					errs <- files[i]
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for f := range errs {
+		t.Errorf("%s: a parallel run differs from the sequential one", f)
 	}
 }

@@ -145,10 +145,40 @@ var ruleCases = []struct {
 		want: []string{"European Union CRITICIZES Iran", "Germany DEMANDS Iran", "France DEMANDS Iran"}, absent: []string{"European Union CRITICIZES Germany"}},
 	{name: "53. a known agency head stands for its agency", text: "Beijing said the Foreign Office had summoned the Chinese ambassador.",
 		want: []string{"Foreign, Commonwealth and Development Office CRITICIZES China"}},
+	{name: "54. launching an inquiry is no wrong", text: "Paris said the European Union launched an investigation into the dumping of steel.",
+		absent: []string{"France ACCUSES European Union"}},
+	{name: "55. the two countries", text: "India summoned Pakistan's envoy. Pakistan recalled its diplomats from India. The two countries have accused each other of sponsoring attacks.",
+		want: []string{"India ACCUSES Pakistan", "Pakistan ACCUSES India"}},
+	{name: "56. the two sides traded accusations", text: "Armenia shelled positions near the border, Azerbaijan said. The two sides traded accusations on Monday.",
+		want: []string{"Armenia ACCUSES Azerbaijan", "Azerbaijan ACCUSES Armenia"}},
+	{name: "57. a wrong done by an actor", text: "The Justice Department announced that agents disrupted an effort by a hacking group backed by the Iranian government.",
+		want: []string{"United States Department of Justice ACCUSES hacking group backed by the Iranian government"}},
 	{name: "45. calling sanctions unfriendly", text: "Russia's ambassador to the US, Anatoly Antonov, called the sanctions unfriendly.",
 		want: []string{"Anatoly Antonov CRITICIZES United States"}, skip: "an evaluative predicate on a measure (called X unfriendly) is not read"},
 	{name: "46. hackers linked to a state", text: "Japanese officials said the hackers were likely linked to China.",
 		want: []string{"Japan ACCUSES China"}, skip: "a link to a state stated after the verb is not read as an accusation"},
+}
+
+// TestStatementEndsAreEntities checks that every speaker, target and incident
+// a statement names is among the result's entities.
+func TestStatementEndsAreEntities(t *testing.T) {
+	for _, c := range ruleCases {
+		r := Extract(Document{Body: c.text, Published: published}, WithMinConfidence(0))
+		names := map[string]bool{}
+		for _, e := range r.Entities {
+			names[e.Name] = true
+		}
+		for _, st := range r.Statements {
+			if !names[st.Speaker] || st.Target != nil && !names[*st.Target] || st.Incident != nil && !names[*st.Incident] {
+				t.Errorf("%s: %s names an entity the result does not list", c.name, triple(st))
+			}
+		}
+		for _, e := range r.Entities {
+			if e.Affiliation != "" && !names[e.Affiliation] {
+				t.Errorf("%s: %s has unlisted affiliation %q", c.name, e.Name, e.Affiliation)
+			}
+		}
+	}
 }
 
 func TestRules(t *testing.T) {

@@ -24,19 +24,10 @@ var conjunctions = map[string]bool{"after": true, "before": true, "since": true,
 
 var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "be": true, "is": true, "are": true, "being": true, "get": true, "got": true}
 
-// evaluative words mark an accusation the speaker rejects as false.
-var evaluative = map[string]bool{
-	"baseless": true, "groundless": true, "unfounded": true, "frivolous": true, "false": true, "fabricated": true, "absurd": true,
-	"ungrounded": true, "unreasonable": true, "smear": true, "slander": true, "distorted": true, "distorts": true, "speculation": true,
-	"speculations": true, "nonsense": true, "lies": true, "untrue": true, "unjustified": true, "unsubstantiated": true, "fake": true,
-	"ridiculous": true, "fiction": true, "imaginary": true, "politically": true, "hype": true, "farce": true, "disinformation": true,
-	"misinformation": true, "defamation": true, "inadequate": true, "manipulation": true, "groundlessly": true, "slanderous": true, "fabrication": true, "fabrications": true, "self-contradictory": true,
-}
-
 var claimVerbs = map[string]bool{
 	"claimed": true, "claims": true, "claim": true, "said": true, "says": true, "alleged": true, "alleging": true, "alleges": true,
 	"accused": true, "accusing": true, "suggested": true, "believe": true, "believes": true, "believed": true, "warned": true,
-	"concluded": true, "determined": true, "assessed": true, "reported": true, "insisted": true, "added": true,
+	"concluded": true, "determined": true, "assessed": true, "reported": true, "insisted": true, "added": true, "announced": true,
 }
 
 var pastSanction = map[string]bool{"announced": true, "imposed": true, "introduced": true, "slapped": true, "unveiled": true, "levied": true, "adopted": true}
@@ -476,6 +467,14 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		}
 		return
 	}
+	// "the two countries traded accusations": each side against the other
+	if k := a.pairBefore(s, i); k >= 0 {
+		if x, y := a.mainPair(); x != nil && y != nil {
+			a.add(si, t.kind, x, y, 0.7)
+			a.add(si, t.kind, y, x, 0.7)
+		}
+		return
+	}
 	// active
 	var speakers []*entity
 	conf := 0.9
@@ -645,6 +644,14 @@ func (a *analysis) possessor(s *sentInfo, i int) *entity {
 // "X's denial", "sanctions against Y", "countermeasures against Y".
 func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	i, end := t.it.start, t.it.end
+	if k := a.pairBefore(s, i); k >= 0 && t.kind != "DENIES" {
+		// "the two countries traded accusations"
+		if x, y := a.mainPair(); x != nil && y != nil {
+			a.add(si, t.kind, x, y, 0.7)
+			a.add(si, t.kind, y, x, 0.7)
+		}
+		return
+	}
 	sp := a.possessor(s, i)
 	conf := 0.8
 	// "accusations of/by/from X"
@@ -805,89 +812,6 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	a.add(si, kind, sp, tg, conf)
 }
 
-var accusationNouns = map[string]bool{
-	"accusations": true, "accusation": true, "allegations": true, "allegation": true, "claims": true, "claim": true,
-	"report": true, "reports": true, "statements": true, "assessments": true, "remarks": true, "assertions": true, "charges": true,
-	"hype": true, "move": true, "decision": true, "evidence": true, "conclusions": true, "conclusion": true, "findings": true, "assessment": true,
-}
-
-// evaluativeDenial finds denials made by judging an accusation false:
-// "Washington's accusations ... are frivolous, Wang said", "such ungrounded
-// statements from Germany and Britain", "described the accusations as unfounded".
-func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
-	eval := false
-	for _, t := range s.toks {
-		if isEvaluative(t.lower) {
-			eval = true
-			break
-		}
-	}
-	if !eval {
-		return
-	}
-	done := false
-	for _, st := range a.stmts {
-		if st.sent == si && st.kind == "DENIES" {
-			return // a denial verb already spoke for this sentence
-		}
-	}
-	for n, t := range s.toks {
-		if !accusationNouns[t.lower] || done {
-			continue
-		}
-		var accusers []*entity
-		conf := 0.8
-		if acc := a.possessor(s, n); acc != nil {
-			accusers = []*entity{acc}
-		} else {
-			j := n + 1
-			if w := s.lower(j); w == "from" || w == "by" || w == "of" {
-				j++
-				if s.lower(j) == "the" {
-					j++
-				}
-				if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
-					for _, c := range s.coordinated(mi, 1) {
-						accusers = append(accusers, s.ments[c].ent)
-					}
-				}
-			}
-		}
-		// the denier: the reported speaker, else the clause subject
-		den := s.attribution
-		if den == nil {
-			den = a.sentenceSubject(s, n)
-		}
-		if den == nil {
-			continue
-		}
-		explicit := len(accusers) > 0
-		if !explicit {
-			switch s.lower(n - 1) {
-			case "the", "such", "these", "this", "those", "baseless", "false", "groundless", "unfounded", "ungrounded", "recent", "new", "latest", "fresh":
-				if acc := a.antecedentAccuser(den); acc != nil {
-					accusers = []*entity{acc}
-					conf = 0.7
-				} else if d := s.lower(n - 1); (d == "the" || d == "such" || d == "these") && (s.toks[n].lower == "accusations" || s.toks[n].lower == "allegations" || s.toks[n].lower == "claims") {
-					// "called the accusations unfounded" with several accusers before: no one target
-					a.add(si, "DENIES", den, nil, 0.65)
-					done = true
-				}
-			}
-		}
-		for _, acc := range accusers {
-			if acc == den || acc.top() == den.top() || acc.typ == "GROUP" {
-				continue
-			}
-			a.add(si, "DENIES", den, acc, conf)
-			if explicit && s.lower(n-1) != "'s" && s.lower(n-1) != "'" {
-				a.add(si, "ACCUSES", acc, den.top(), 0.75)
-			}
-			done = true
-		}
-	}
-}
-
 // lastSpeaker is the speaker of the latest statement before sentence si.
 func (a *analysis) lastSpeaker(si int) *entity {
 	for k := len(a.stmts) - 1; k >= 0; k-- {
@@ -937,63 +861,6 @@ func (a *analysis) opponent(sp *entity) *entity {
 	return best
 }
 
-// warnings reads "X warned (on Wednesday) that Chinese hackers are preparing
-// to ..." as an accusation against the actor the warning names.
-func (a *analysis) warnings(si int, s *sentInfo) {
-	for i, t := range s.toks {
-		if t.lower != "warned" && t.lower != "warns" && t.lower != "warn" {
-			continue
-		}
-		that := -1
-		for j := i + 1; j < len(s.toks) && j-i <= 4; j++ {
-			if s.toks[j].lower == "that" {
-				that = j
-				break
-			}
-		}
-		if that < 0 {
-			continue
-		}
-		k, ok := a.subject(s, i)
-		if !ok {
-			continue
-		}
-		sp := a.speakerOf(s, k)
-		if mi := s.mentionAt(that + 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].kind == mActor && sp != nil && s.ments[mi].ent.top() != sp.top() {
-			a.add(si, "ACCUSES", sp, s.ments[mi].ent, 0.7)
-		}
-	}
-}
-
-// holdAccountable reads "X holds Y accountable / responsible" as an accusation.
-func (a *analysis) holdAccountable(si int, s *sentInfo) {
-	for i, t := range s.toks {
-		switch t.lower {
-		case "hold", "holds", "held", "holding":
-		default:
-			continue
-		}
-		for j := i + 1; j < len(s.toks) && j-i <= 8; j++ {
-			w := s.toks[j].lower
-			if w != "accountable" && w != "responsible" {
-				continue
-			}
-			var tg *entity
-			for _, m := range s.ments {
-				if m.start > i && m.end <= j && m.ent != nil && (m.kind == mActor || m.kind == mDemonym) {
-					tg = m.ent
-					break
-				}
-			}
-			k, ok := a.subject(s, i)
-			if tg != nil && ok {
-				a.add(si, "ACCUSES", a.speakerOf(s, k), tg, 0.75)
-			}
-			break
-		}
-	}
-}
-
 // sentenceSubject is the first actor of the sentence before token i that no
 // preposition governs and that is not a possessor.
 func (a *analysis) sentenceSubject(s *sentInfo, i int) *entity {
@@ -1040,109 +907,11 @@ func (a *analysis) sentenceSubject(s *sentInfo, i int) *entity {
 	return nil
 }
 
-var attackWords = map[string]bool{
-	"attack": true, "attacks": true, "cyberattack": true, "cyberattacks": true, "hacking": true, "hack": true, "hacks": true,
-	"espionage": true, "spying": true, "intrusion": true, "intrusions": true, "breach": true, "breaches": true, "campaign": true,
-	"cyber-attacks": true, "cyber-attack": true, "interference": true, "meddling": true, "poisoning": true,
-}
-
-// criticismAsAccusation reads a criticism as an accusation when it is about
-// an attack ("lashed out at alleged cyber attacks") or when several actors
-// join in against an actor already accused.
-func (a *analysis) criticismAsAccusation(s *sentInfo, trigEnd int, speakers int, tg *entity) bool {
-	for j := trigEnd; j < len(s.toks) && j-trigEnd <= 8; j++ {
-		if attackWords[s.toks[j].lower] {
-			return true
-		}
-	}
-	if speakers >= 2 && tg != nil {
-		for _, st := range a.stmts {
-			if st.kind == "ACCUSES" && st.target != nil && st.target.top() == tg.top() {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func firstIncident(s *sentInfo) *entity {
 	if len(s.incidents) > 0 {
 		return s.incidents[0]
 	}
 	return nil
-}
-
-// reportedWrongs reads "X said Russian hackers had breached the network" as
-// X accusing the actor that did the wrong.
-func (a *analysis) reportedWrongs(si int, s *sentInfo) {
-	for _, it := range s.items {
-		if _, ok := it.has(hitAttack); !ok {
-			continue
-		}
-		// "a smear campaign orchestrated by US intelligence services"
-		if s.lower(it.end) == "by" {
-			k := it.end + 1
-			if s.lower(k) == "the" {
-				k++
-			}
-			if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
-				culprit := s.ments[mi].ent
-				if claimant := a.claimant(s, it.start); claimant != nil && claimant.top() != culprit.top() {
-					a.add(si, "ACCUSES", claimant, culprit, 0.7)
-				}
-				continue
-			}
-		}
-		// "orchestrated from inside the United States"
-		for q := it.end; q < len(s.toks) && q-it.end <= 3; q++ {
-			if s.toks[q].lower != "from" {
-				continue
-			}
-			k := q + 1
-			for k < len(s.toks) && (s.toks[k].lower == "inside" || s.toks[k].lower == "within" || s.toks[k].lower == "the") {
-				k++
-			}
-			if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "STATE" {
-				culprit := s.ments[mi].ent
-				if claimant := a.claimant(s, it.start); claimant != nil && claimant.top() != culprit.top() {
-					a.add(si, "ACCUSES", claimant, culprit, 0.7)
-				}
-			}
-			break
-		}
-		p := it.start - 1
-		for p >= 0 && (s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || s.toks[p].lower == "been" || s.toks[p].lower == "long" || s.toks[p].lower == "is" || s.toks[p].lower == "are" || s.toks[p].lower == "was" || s.toks[p].lower == "were" || strings.HasSuffix(s.toks[p].lower, "ly")) {
-			p--
-		}
-		mi := s.mentionAt(p)
-		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil {
-			continue
-		}
-		culprit := s.ments[mi].ent
-		claimant := a.claimant(s, s.ments[mi].start)
-		if claimant == nil || claimant.top() == culprit.top() || claimant == culprit {
-			continue
-		}
-		a.add(si, "ACCUSES", claimant, culprit, 0.7)
-	}
-}
-
-// evaluativeStems are word beginnings that judge a claim false ("distorts", "fabricated").
-var evaluativeStems = []string{"distort", "fabricat", "slander", "smear", "baseless", "groundless", "unfounded", "ungrounded", "frivolous", "absurd", "untrue", "unsubstantiated"}
-
-func isEvaluative(w string) bool {
-	if evaluative[w] {
-		return true
-	}
-	if len(w) < 5 {
-		return false
-	}
-	for _, p := range evaluativeStems {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // newClause reports a coordinated clause between tokens i and j: "opposes
@@ -1175,110 +944,6 @@ func modal(s *sentInfo, i int) bool {
 		}
 	}
 	return false
-}
-
-// conductNouns and conductAdjectives describe behaviour a speaker condemns:
-// "a pattern of irresponsible behavior by Beijing", "Russia's malign activities".
-var conductNouns = map[string]bool{
-	"behavior": true, "behaviour": true, "conduct": true, "activities": true, "activity": true, "actions": true, "action": true,
-	"step": true, "move": true, "acts": true, "measures": true, "practices": true, "practice": true, "policy": true, "policies": true,
-}
-
-var conductAdjectives = map[string]bool{
-	"irresponsible": true, "malign": true, "reckless": true, "hostile": true, "destabilizing": true, "destabilising": true,
-	"unacceptable": true, "provocative": true, "aggressive": true, "malicious": true, "unhelpful": true, "unproductive": true,
-	"destructive": true, "dangerous": true, "illegal": true, "unlawful": true, "outrageous": true, "bullying": true,
-	"hegemonic": true, "coercive": true, "disruptive": true, "unjustified": true, "unfriendly": true, "regrettable": true,
-}
-
-// badConduct reads a condemned behaviour as criticism of whoever it is
-// attributed to: "the White House spoke of irresponsible behavior by
-// Beijing", "This is Russia's latest unhelpful step", "described by Russia as
-// a hostile action".
-func (a *analysis) badConduct(si int, s *sentInfo) {
-	for n, t := range s.toks {
-		if !conductNouns[t.lower] {
-			continue
-		}
-		adj := false
-		for j := n - 1; j >= 0 && n-j <= 5; j-- {
-			if conductAdjectives[s.toks[j].lower] {
-				adj = true
-				break
-			}
-		}
-		// predicative: "these measures are regrettable and unacceptable"
-		cop := -1
-		for j := n + 1; j < len(s.toks) && j-n <= 5 && !adj; j++ {
-			if w := s.toks[j].lower; w == "are" || w == "is" || w == "was" || w == "were" {
-				cop = j
-				break
-			} else if w == "," || w == "." || w == `"` {
-				break
-			}
-		}
-		if cop > 0 {
-			for j := cop + 1; j < len(s.toks) && j-cop <= 5; j++ {
-				if conductAdjectives[s.toks[j].lower] {
-					adj = true
-					break
-				}
-				if s.toks[j].text == "," || s.toks[j].text == "." {
-					break
-				}
-			}
-		}
-		if !adj {
-			continue
-		}
-		// the actor behaving: "by X", "of X" after, or the possessor before
-		var tg *entity
-		for j := n + 1; j < len(s.toks) && j-n <= 6; j++ {
-			w := s.toks[j].lower
-			if w == "by" || w == "of" || w == "from" {
-				k := j + 1
-				if s.lower(k) == "the" {
-					k++
-				}
-				if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
-					tg = s.ments[mi].ent
-				}
-				break
-			}
-			if w == "," || w == "." {
-				break
-			}
-		}
-		if tg == nil {
-			tg = a.possessor(s, n)
-		}
-		// the speaker: the reported speaker, a passive agent, or the clause subject
-		var sp *entity
-		for j := 0; j+2 < len(s.toks); j++ {
-			if s.toks[j].lower == "described" && s.toks[j+1].lower == "by" {
-				if mi := s.mentionAt(j + 2); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].kind == mActor {
-					sp = s.ments[mi].ent
-				}
-			}
-		}
-		if sp == nil {
-			sp = s.attribution
-		}
-		if sp == nil {
-			if k, ok := a.subject(s, n); ok && s.ments[k].ent != tg {
-				sp = a.speakerOf(s, k)
-			}
-		}
-		if sp == nil || sp.typ == "STATE" && sp == tg {
-			continue
-		}
-		if tg == nil {
-			tg = a.opponent(sp)
-		}
-		if tg != nil && tg.top() != sp.top() {
-			a.add(si, "CRITICIZES", sp, tg, 0.7)
-		}
-	}
 }
 
 // reasonBetween reports a reason or circumstance phrase between tokens i and
@@ -1316,36 +981,6 @@ func dateWord(w string) bool {
 	return wd || mo
 }
 
-var hedges = map[string]bool{"almost": true, "certainly": true, "likely": true, "probably": true, "highly": true, "most": true, "very": true, "also": true, "allegedly": true, "reportedly": true}
-
-// behindClaims reads "Russia's GRU was almost certainly behind the attacks"
-// when hedges separate the verb from "behind" (the plain phrase is a trigger).
-func (a *analysis) behindClaims(si int, s *sentInfo) {
-	for i, t := range s.toks {
-		suspected := t.lower == "suspected" && s.lower(i+1) == "of"
-		if t.lower != "behind" && !(t.lower == "responsible" && s.lower(i+1) == "for") && !suspected {
-			continue
-		}
-		p := i - 1
-		hedged := suspected // "the officers are suspected of stealing"
-		for p >= 0 && hedges[s.toks[p].lower] {
-			p--
-			hedged = true
-		}
-		if !hedged || p < 0 || !auxiliaries[s.toks[p].lower] {
-			continue
-		}
-		k, ok := a.subject(s, p)
-		if !ok {
-			continue
-		}
-		culprit := s.ments[k].ent
-		if sp := a.claimant(s, s.ments[k].start); sp != nil && sp.top() != culprit.top() {
-			a.add(si, "ACCUSES", sp, culprit, 0.7)
-		}
-	}
-}
-
 // startsClause reports whether the list starting at mention k is the subject
 // of a new clause: a verb follows the list.
 func startsClause(s *sentInfo, k int) bool {
@@ -1379,4 +1014,39 @@ func startsClause(s *sentInfo, k int) bool {
 		}
 	}
 	return false
+}
+
+// pairBefore returns the index of a "the two countries" mention that is the
+// subject of the trigger at i, or -1.
+func (a *analysis) pairBefore(s *sentInfo, i int) int {
+	for k := len(s.ments) - 1; k >= 0; k-- {
+		m := s.ments[k]
+		if m.end > i {
+			continue
+		}
+		if m.kind == mPair && i-m.end <= 3 {
+			return k
+		}
+		if m.kind == mActor {
+			return -1
+		}
+	}
+	return -1
+}
+
+// mainPair is the two states the article names most (ties: named first).
+func (a *analysis) mainPair() (*entity, *entity) {
+	var x, y *entity
+	for _, e := range a.order {
+		if e.typ != "STATE" || e.mentions == 0 {
+			continue
+		}
+		switch {
+		case x == nil || e.mentions > x.mentions:
+			x, y = e, x
+		case y == nil || e.mentions > y.mentions:
+			y = e
+		}
+	}
+	return x, y
 }

@@ -372,6 +372,14 @@ func (s *Store) WalkArticles(ctx context.Context, fn func(store.Article) error) 
 	}, func(rec *neo4j.Record) error { return fn(articleOf(get(rec, "a"))) })
 }
 
+// WalkMentions streams the (article, actor) pairs of the MENTIONS edges, ordered by
+// article then actor (export.MentionWalker).
+func (s *Store) WalkMentions(ctx context.Context, fn func(articleID, actorID string) error) error {
+	return s.stream(ctx, "walk mentions", func(*txn) (string, map[string]any, error) {
+		return "MATCH (a:Article)-[:MENTIONS]->(x:Actor) RETURN a.id AS a, x.id AS x ORDER BY a, x", nil, nil
+	}, func(rec *neo4j.Record) error { return fn(getStr(rec, "a"), getStr(rec, "x")) })
+}
+
 // statsLabels and statsTypes are the node labels and edge types of the model; counts
 // come from Neo4j's count store, so Stats is cheap at any size.
 var (

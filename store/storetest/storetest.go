@@ -60,6 +60,7 @@ var subTests = []subTest{
 	{"Neighborhood", testNeighborhood},
 	{"Search", testSearch},
 	{"Walks", testWalks},
+	{"WalkMentions", testWalkMentions},
 	{"RespondsTo", testRespondsTo},
 	{"Stats", testStats},
 }
@@ -1545,5 +1546,48 @@ func testStats(t *testing.T, ctx context.Context, _ func(*testing.T) store.Store
 	}
 	if st.Edges["SANCTIONS"] != 0 {
 		t.Errorf("Edges[SANCTIONS] = %d, want 0", st.Edges["SANCTIONS"])
+	}
+}
+
+// testWalkMentions: an article mentions every actor it names (report ends and the
+// affiliation parents it lists); the walk streams exactly the MENTIONS edges Stats
+// counts, ordered, and a deleted article's mentions go with it.
+func testWalkMentions(t *testing.T, ctx context.Context, _ func(*testing.T) store.Store, s store.Store) {
+	c := loadCorpus(t, ctx, s)
+	type pair struct{ art, actor string }
+	walk := func() []pair {
+		var out []pair
+		if err := s.WalkMentions(ctx, func(art, actor string) error { out = append(out, pair{art, actor}); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	got := walk()
+	if n := stats(t, ctx, s).Edges["MENTIONS"]; len(got) != n || n == 0 {
+		t.Fatalf("walked %d mentions, Stats counts %d", len(got), n)
+	}
+	if !slices.IsSortedFunc(got, func(a, b pair) int {
+		if a.art != b.art {
+			return strings.Compare(a.art, b.art)
+		}
+		return strings.Compare(a.actor, b.actor)
+	}) {
+		t.Errorf("mentions not ordered by article then actor: %v", got)
+	}
+	g := c[0]
+	for _, r := range g.Reports {
+		for _, id := range []string{r.SpeakerID, r.TargetID} {
+			if id != "" && !slices.Contains(got, pair{g.Article.ID, id}) {
+				t.Errorf("%s does not mention %s, which its reports name", g.Article.ID, id)
+			}
+		}
+	}
+	if err := s.DeleteArticle(ctx, g.Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range walk() {
+		if p.art == g.Article.ID {
+			t.Fatalf("deleted article %s still mentions %s", p.art, p.actor)
+		}
 	}
 }
