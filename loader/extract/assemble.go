@@ -17,9 +17,7 @@ func (a *analysis) assemble(minConf float64) Result {
 	best := map[key]int{}
 	var keys []key
 	for i, st := range a.stmts {
-		if st.conf > 1 {
-			a.stmts[i].conf = 1
-		}
+		a.stmts[i].conf = max(0, min(1, st.conf))
 		k := key{st.speaker, st.target, st.kind}
 		if j, ok := best[k]; ok {
 			if st.conf > a.stmts[j].conf {
