@@ -251,3 +251,68 @@ func (l lockedWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
+
+// ctxStore records the context error its ListActors saw.
+type ctxStore struct {
+	store.Store
+	saw chan error
+}
+
+func (s ctxStore) ListActors(ctx context.Context, f store.ActorFilter, p store.Page) ([]store.Actor, int, error) {
+	select {
+	case <-ctx.Done():
+		s.saw <- ctx.Err()
+		return nil, 0, ctx.Err()
+	case <-time.After(10 * time.Second):
+		s.saw <- nil
+		return s.Store.ListActors(ctx, f, p)
+	}
+}
+
+// TestRequestTimeoutReachesTheStore checks that serve's request timeout is
+// the deadline of the store call's context (what a Neo4j transaction or an
+// SQLite query stops at).
+func TestRequestTimeoutReachesTheStore(t *testing.T) {
+	cfg := testConfig()
+	cfg.RequestTimeout = 200 * time.Millisecond
+	s := ctxStore{Store: openTestStore(t), saw: make(chan error, 1)}
+	h := newHandler(cfg, s, nil, metrics.New(), guard.NewDrainer(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	start := time.Now()
+	resp, err := http.DefaultClient.Do(gqlRequest(srv.URL, `{ actors(first: 3) { totalCount } }`, "", false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if err := <-s.saw; err != context.DeadlineExceeded {
+		t.Fatalf("the store call's context ended with %v, want the request deadline", err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("the request took %s despite a 200ms timeout", took)
+	}
+	if resp.StatusCode >= 500 && resp.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("timed-out query answered %d", resp.StatusCode)
+	}
+}
+
+func TestServeConfigFromEnvironment(t *testing.T) {
+	t.Setenv("DEMARCHE_CORS_ORIGINS", "https://a.example, https://b.example")
+	t.Setenv("DEMARCHE_RATE_LIMIT", "7.5")
+	t.Setenv("DEMARCHE_MAX_CONCURRENT", "3")
+	t.Setenv("DEMARCHE_REQUEST_TIMEOUT", "2s")
+	t.Setenv("DEMARCHE_TOKEN_FOR_QUERIES", "true")
+	t.Setenv("DEMARCHE_INTROSPECTION", "false")
+	t.Setenv("DEMARCHE_GRAPHIQL", "0")
+	c := DefaultConfig()
+	if c.envErr != nil || c.CORSOrigins != "https://a.example, https://b.example" || c.RateLimit != 7.5 || c.MaxConcurrent != 3 ||
+		c.RequestTimeout != 2*time.Second || !c.TokenForQueries || c.Introspection || c.GraphiQL {
+		t.Fatalf("config from the environment: %+v", c)
+	}
+	t.Setenv("DEMARCHE_REQUEST_TIMEOUT", "soon")
+	var stderr bytes.Buffer
+	err := run(context.Background(), []string{"serve"}, strings.NewReader(""), io.Discard, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "DEMARCHE_REQUEST_TIMEOUT") {
+		t.Fatalf("serve with a bad DEMARCHE_REQUEST_TIMEOUT: %v", err)
+	}
+}

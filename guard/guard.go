@@ -25,8 +25,8 @@ const (
 	DefaultExportTimeout  = 10 * time.Minute
 	DefaultMaxConcurrent  = 64
 	DefaultMaxStreams     = 256
-	DefaultRateLimit      = 20 // requests per second per client
-	DefaultRateBurst      = 40
+	DefaultRateLimit      = 50  // requests per second per client
+	DefaultRateBurst      = 200 // a dashboard opening, or a conformance audit, is a burst
 	// DefaultMaxAnonymousBody bounds the body of a request without the token:
 	// queries are small; ingesting documents needs the token anyway.
 	DefaultMaxAnonymousBody = 256 << 10

@@ -290,3 +290,44 @@ func TestWrapExemptsProbes(t *testing.T) {
 		t.Fatalf("second request at 1 rps, burst 1: %d", w.Code)
 	}
 }
+
+func TestDrainerEndsStreams(t *testing.T) {
+	d := NewDrainer()
+	started := make(chan struct{})
+	ended := make(chan error, 1)
+	h := d.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !Streaming(r) {
+			_, _ = io.WriteString(w, "plain")
+			return
+		}
+		close(started)
+		<-r.Context().Done()
+		ended <- r.Context().Err()
+	}))
+	sse := func() *http.Request {
+		r := httptest.NewRequest("POST", "/graphql", nil)
+		r.Header.Set("Accept", "text/event-stream")
+		return r
+	}
+	go do(h, sse())
+	<-started
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := d.Close(ctx); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	select {
+	case err := <-ended:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("stream context ended with %v", err)
+		}
+	default:
+		t.Fatal("Close returned before the stream's handler did")
+	}
+	if w := do(h, sse()); w.Code != http.StatusServiceUnavailable {
+		t.Fatalf("stream after Close: %d", w.Code)
+	}
+	if w := do(h, httptest.NewRequest("POST", "/graphql", nil)); w.Code != 200 {
+		t.Fatalf("plain request after Close: %d (Shutdown, not the drainer, refuses those)", w.Code)
+	}
+}

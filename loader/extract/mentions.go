@@ -96,6 +96,9 @@ func stateHit(it item) (ref int, strong, weak bool) {
 }
 
 func (a *analysis) addMention(s *sentInfo, start, end int, e *entity, kind mentionKind) {
+	if e != nil && e.media && (start == 0 && (s.lower(end) == "-" || s.lower(end) == ":") || s.lower(start-1) == "(" && s.lower(end) == ")") {
+		return // a credit ("Global Times - ...", "TOKYO (NHK) -") is no actor
+	}
 	// a new mention replaces the ones it covers
 	out := s.ments[:0]
 	for _, m := range s.ments {
@@ -368,6 +371,12 @@ func (a *analysis) findGroups(s *sentInfo) {
 		// right: "backed by the Chinese government", "with links to Moscow"
 		if st == nil {
 			j := it.end
+			// "a hacker group believed to be linked to ...": a hedge before the link
+			if h := s.lower(j); (h == "believed" || h == "thought" || h == "said" || h == "suspected" || h == "widely") && s.lower(j+1) == "to" && s.lower(j+2) == "be" {
+				j += 3
+			} else if h == "reportedly" || h == "allegedly" {
+				j++
+			}
 			if w := s.lower(j); w == "backed" || w == "linked" || w == "sponsored" || w == "tied" || w == "with" || w == "working" {
 				for k := j; k < len(s.toks) && k-j < 6; k++ {
 					if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor {
@@ -463,6 +472,11 @@ func isNumber(w string) bool {
 
 // canonicalGroup drops articles and hedges: "four alleged Chinese hackers" → "four Chinese hackers".
 func canonicalGroup(p string) string {
+	for _, h := range []string{" widely believed to be ", " believed to be ", " thought to be ", " said to be ", " suspected to be ", " reportedly ", " allegedly "} {
+		if strings.Contains(p, h) {
+			p = strings.Replace(p, h, " ", 1)
+		}
+	}
 	f := strings.Fields(p)
 	out := f[:0:0]
 	for i, w := range f {

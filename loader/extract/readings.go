@@ -14,7 +14,7 @@ var evaluative = map[string]bool{
 	"ungrounded": true, "unreasonable": true, "smear": true, "slander": true, "distorted": true, "distorts": true, "speculation": true,
 	"speculations": true, "nonsense": true, "lies": true, "untrue": true, "unjustified": true, "unsubstantiated": true, "fake": true,
 	"ridiculous": true, "fiction": true, "imaginary": true, "politically": true, "hype": true, "farce": true, "disinformation": true,
-	"misinformation": true, "defamation": true, "inadequate": true, "manipulation": true, "groundlessly": true, "slanderous": true, "fabrication": true, "fabrications": true, "self-contradictory": true,
+	"misinformation": true, "defamation": true, "inadequate": true, "manipulation": true, "groundlessly": true, "slanderous": true, "fabrication": true, "fabrications": true, "self-contradictory": true, "mania": true,
 }
 
 var accusationNouns = map[string]bool{
@@ -157,6 +157,8 @@ func (a *analysis) holdAccountable(si int, s *sentInfo) {
 	}
 }
 
+var accusationHeads = map[string]bool{"claims": true, "claim": true, "allegations": true, "allegation": true, "accusations": true, "accusation": true, "charges": true}
+
 var attackWords = map[string]bool{
 	"attack": true, "attacks": true, "cyberattack": true, "cyberattacks": true, "hacking": true, "hack": true, "hacks": true,
 	"espionage": true, "spying": true, "intrusion": true, "intrusions": true, "breach": true, "breaches": true, "campaign": true,
@@ -172,6 +174,9 @@ func (a *analysis) criticismAsAccusation(s *sentInfo, trigEnd int, speakers int,
 		case "after", "because", "when", "while", "but", ";", "since":
 			j = len(s.toks) // the criticism's own object ends at a new clause
 			continue
+		}
+		if accusationHeads[s.toks[j].lower] {
+			break // "condemned Britain for baseless claims that ... attacks": the attack is only claimed
 		}
 		if attackWords[s.toks[j].lower] {
 			return true
@@ -215,6 +220,9 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 		}
 		if genericDeeds[h.word] && !attackNear(s, it.end) && !attackNear(s, max(0, it.start-6)) {
 			continue // "launched an investigation" is no wrong
+		}
+		if negated(s, it.start) {
+			continue // "said Uganda had never attacked", "found no sign Iran hacked"
 		}
 		// "a smear campaign orchestrated by US intelligence services"
 		if s.lower(it.end) == "by" {
@@ -261,11 +269,38 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 			continue
 		}
 		a.add(si, "ACCUSES", claimant, culprit, 0.7)
+		// "the Netherlands and Britain announced that ...": each claimant
+		for _, c := range a.coClaimants(s, claimant, s.ments[mi].start) {
+			if c.top() != culprit.top() {
+				a.add(si, "ACCUSES", c, culprit, 0.7)
+			}
+		}
 	}
 }
 
+// coClaimants are the actors coordinated with a claimant that is the
+// subject of a claim verb before token i ("X and Y said that ...").
+func (a *analysis) coClaimants(s *sentInfo, claimant *entity, i int) []*entity {
+	var out []*entity
+	for k, m := range s.ments {
+		if m.ent != claimant || m.end > i || m.kind != mActor {
+			continue
+		}
+		if !claimVerbs[s.lower(m.end)] {
+			return nil
+		}
+		for _, c := range s.coordinated(k, -1) {
+			if e := s.ments[c].ent; e != nil && e != claimant && s.ments[c].kind == mActor {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
 // evaluativeStems are word beginnings that judge a claim false ("distorts", "fabricated").
-var evaluativeStems = []string{"distort", "fabricat", "slander", "smear", "baseless", "groundless", "unfounded", "ungrounded", "frivolous", "absurd", "untrue", "unsubstantiated"}
+var evaluativeStems = []string{"distort", "propagand", "russophob", "sinophob", "hysteri", "paranoi", "witch-hunt", "spy-mania", "fabricat", "slander", "smear", "baseless", "groundless", "unfounded", "ungrounded", "frivolous", "absurd", "untrue", "unsubstantiated"}
 
 func isEvaluative(w string) bool {
 	if evaluative[w] {
@@ -286,14 +321,22 @@ func isEvaluative(w string) bool {
 // "a pattern of irresponsible behavior by Beijing", "Russia's malign activities".
 var conductNouns = map[string]bool{
 	"behavior": true, "behaviour": true, "conduct": true, "activities": true, "activity": true, "actions": true, "action": true,
+	"incursion": true, "incursions": true, "provocation": true, "provocations": true,
 	"step": true, "move": true, "acts": true, "measures": true, "practices": true, "practice": true, "policy": true, "policies": true,
+	// measures against the speaker's side: "called the sanctions unfriendly"
+	"sanctions": true, "restrictions": true, "expulsion": true, "expulsions": true, "decision": true,
 }
+
+// measureNouns are measures taken against the speaker's side: judging one
+// criticizes whoever imposed it.
+var measureNouns = map[string]bool{"sanctions": true, "restrictions": true, "expulsion": true, "expulsions": true, "decision": true}
 
 var conductAdjectives = map[string]bool{
 	"irresponsible": true, "malign": true, "reckless": true, "hostile": true, "destabilizing": true, "destabilising": true,
 	"unacceptable": true, "provocative": true, "aggressive": true, "malicious": true, "unhelpful": true, "unproductive": true,
 	"destructive": true, "dangerous": true, "illegal": true, "unlawful": true, "outrageous": true, "bullying": true,
 	"hegemonic": true, "coercive": true, "disruptive": true, "unjustified": true, "unfriendly": true, "regrettable": true,
+	"illegitimate": true, "counterproductive": true, "despicable": true, "shameful": true, "counter-productive": true, "self-destructive": true,
 }
 
 // badConduct reads a condemned behaviour as criticism of whoever it is
@@ -305,8 +348,9 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 		if !conductNouns[t.lower] {
 			continue
 		}
+		measure := measureNouns[t.lower]
 		adj := false
-		for j := n - 1; j >= 0 && n-j <= 5; j-- {
+		for j := n - 1; j >= 0 && n-j <= 5 && !(measure && n-j > 2); j-- {
 			if conductAdjectives[s.toks[j].lower] {
 				adj = true
 				break
@@ -320,6 +364,15 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 				break
 			} else if w == "," || w == "." || w == `"` {
 				break
+			}
+		}
+		if !adj && n > 1 && conductAdjectives[s.lower(n+1)] {
+			// "called the sanctions unfriendly", "calling the restrictions illegitimate"
+			for j := n - 1; j >= 0 && n-j <= 4; j-- {
+				if w := s.toks[j].lower; w == "called" || w == "calling" || w == "call" || w == "calls" || w == "branded" || w == "labeled" || w == "labelled" {
+					adj = true
+					break
+				}
 			}
 		}
 		if cop > 0 {
@@ -369,10 +422,15 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 		if sp == nil {
 			sp = s.attribution
 		}
-		if sp == nil {
+		if sp == nil && measure {
+			sp = a.sentenceSubject(s, n)
+		} else if sp == nil {
 			if k, ok := a.subject(s, n); ok && s.ments[k].ent != tg {
 				sp = a.speakerOf(s, k)
 			}
+		}
+		if sp != nil && tg == nil && measure {
+			tg = a.sanctioner(sp) // the sanctions the speaker's side is under
 		}
 		if sp == nil || sp.typ == "STATE" && sp == tg {
 			continue
@@ -435,4 +493,59 @@ var wrongNouns = map[string]bool{
 	"effort": true, "efforts": true, "attempt": true, "attempts": true, "campaign": true, "operation": true, "attack": true,
 	"attacks": true, "cyberattack": true, "cyberattacks": true, "intrusion": true, "intrusions": true, "hacking": true,
 	"plot": true, "espionage": true, "interference": true,
+}
+
+// sanctioner is the latest actor reported to sanction the speaker's side.
+func (a *analysis) sanctioner(sp *entity) *entity {
+	for k := len(a.stmts) - 1; k >= 0; k-- {
+		st := a.stmts[k]
+		if st.kind == "SANCTIONS" && st.target != nil && st.target.top() == sp.top() && st.speaker.top() != sp.top() {
+			return st.speaker
+		}
+	}
+	return nil
+}
+
+// consequenceHeads are what a threatened actor "will" do or suffer:
+// "Warsaw would regret its decision", "London will pay a price".
+var consequenceHeads = map[string]string{
+	"regret": "", "pay": "price", "bear": "consequences", "face": "consequences", "suffer": "consequences",
+}
+
+// threatenedSubjects reads a warning whose subject is the threatened actor,
+// said by someone else: "Zakharova said Warsaw would regret its decision",
+// `"London will pay a price for this," the ministry said`.
+func (a *analysis) threatenedSubjects(si int, s *sentInfo) {
+	for i, t := range s.toks {
+		obj, ok := consequenceHeads[t.lower]
+		if !ok || i < 2 {
+			continue
+		}
+		m := s.lower(i - 1)
+		if m != "will" && m != "would" && m != "shall" {
+			continue
+		}
+		if obj != "" {
+			found := false
+			for j := i + 1; j < len(s.toks) && j-i <= 4; j++ {
+				if strings.HasPrefix(s.toks[j].lower, obj) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+		}
+		mi := s.mentionAt(i - 2)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil || s.ments[mi].end != i-1 {
+			continue
+		}
+		tg := s.ments[mi].ent
+		sp := s.attribution
+		if sp == nil || sp == tg || sp.top() == tg.top() {
+			continue
+		}
+		a.add(si, "THREATENS", sp, tg, 0.7)
+	}
 }

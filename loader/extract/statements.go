@@ -154,7 +154,9 @@ func (a *analysis) findStatements() {
 		a.holdAccountable(si, s)
 		a.badConduct(si, s)
 		a.behindClaims(si, s)
+		a.threatenedSubjects(si, s)
 	}
+	a.nameLaterSpokespeople()
 }
 
 // actorMention reports whether mention k is a resolved actor.
@@ -357,6 +359,13 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 	if s.attribution != nil && s.attribution.typ == "PERSON" && s.attribution.affil == sp && sp.typ == "AGENCY" && strings.HasPrefix(s.text, `"`) {
 		sp = s.attribution // a quoted official speaking of their own agency's act
 	}
+	if s.attribution == nil && sp.typ == "STATE" && kind != "SANCTIONS" && kind != "INDICTS" {
+		// "spokesman X warned that Iran would respond": the official speaks
+		if o := a.reportingOfficial(s, sp); o != nil {
+			a.stmts = append(a.stmts, stmt{speaker: o, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
+			conf -= stateEchoPenalty
+		}
+	}
 	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp) && kind != "SANCTIONS" && kind != "INDICTS" {
 		// "China will take countermeasures, the ministry said": the reporting
 		// official speaks; the state behind is a weaker second reading
@@ -371,6 +380,30 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	i, end := t.it.start, t.it.end
 	w := t.h.word
+	if s.lower(end) == "d'affaires" || s.lower(end) == "d" && s.lower(end+1) == "'" {
+		return // "the charge d'affaires" is a diplomat, not a charge
+	}
+	if negated(s, i) {
+		return // "did not accuse", "stopped short of blaming", "declined to condemn"
+	}
+	if t.kind == "THREATENS" && strings.HasPrefix(w, "warn") {
+		// "warns of Chinese hackers targeting utilities": a warning about an actor reports its wrong
+		q := end
+		if s.lower(q) == "a" || s.lower(q) == "the" {
+			q++
+		}
+		if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "GROUP" {
+			if k, ok := a.subject(s, i); ok {
+				if sp := a.speakerOf(s, k); sp != nil {
+					a.add(si, "ACCUSES", sp, s.ments[mi].ent, 0.7)
+				}
+			}
+			return
+		}
+	}
+	if t.kind == "DENIES" && rejectsRequest(s, end) {
+		return // "rejected the committee's call for an inquiry" denies no accusation
+	}
 	if t.h.kind == hitVerb {
 		switch s.lower(i - 1) {
 		case "a", "an", "the", "its", "their", "his", "her", "our", "'s", "'":
@@ -402,7 +435,7 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		}
 		tg := s.ments[k].ent
 		sp := a.claimant(s, s.ments[k].start)
-		if sp != nil {
+		if sp != nil && tg != sp.top() {
 			a.add(si, "ACCUSES", sp, tg, 0.7)
 		}
 		return
@@ -446,7 +479,26 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				}
 			}
 		}
+		if agent == nil && t.kind == "SANCTIONS" && s.lower(end) == "from" {
+			// "Four GRU officers were expelled from the Netherlands"
+			q := end + 1
+			if s.lower(q) == "the" {
+				q++
+			}
+			if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "STATE" {
+				agent = s.ments[mi].ent
+			}
+		}
 		k, ok := a.subject(s, p)
+		if agent == nil && (t.kind == "ACCUSES" || t.kind == "INDICTS") && a.lawActs(s, i, end) {
+			// "Two men were arrested on suspicion of spying for China,
+			// prosecutors said": the authority that reports it acts
+			tg := a.suspects(s, p)
+			if sp := a.lawAuthority(s); sp != nil && tg != nil && sp != tg {
+				a.add(si, t.kind, sp, tg, 0.7)
+			}
+			return
+		}
 		if agent != nil && ok {
 			a.add(si, t.kind, agent, s.ments[k].ent, 0.85)
 		} else if agent != nil && t.kind == "DENIES" {
@@ -526,7 +578,7 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			}
 		}
 	}
-	if k, ok := a.objectOf(s, end, speakers[0], lim, t.kind == "ACCUSES"); ok {
+	if k, ok := a.objectOf(s, end, speakers[0], lim, t.kind == "ACCUSES"); ok && (t.kind == "THREATENS" || !conjunctionBetween(s, end, s.ments[k].start)) {
 		if s.ments[k].pronoun {
 			conf -= 0.15 // "they claim he passed ...": a pronoun target is a guess
 		}
@@ -572,7 +624,11 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				pron = true // "hope it will"
 			}
 			if t.kind == "THREATENS" || pron {
-				if tg := a.opponent(speakers[0]); tg != nil {
+				tg := a.opponent(speakers[0])
+				if t.kind != "THREATENS" && s.lower(end) == "the" && !a.arguedWith(speakers[0], tg) && !a.accused(tg) && !namedAfter(s, end, tg) {
+					tg = nil // "condemned the attack": whose attack the article must say
+				}
+				if tg != nil {
 					targets = []*entity{tg}
 					conf -= 0.3
 				}
@@ -583,7 +639,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		conf -= 0.2 // "claimed" reports more than it accuses
 	}
 	kind := t.kind
-	if kind == "CRITICIZES" && len(targets) > 0 && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
+	if kind == "CRITICIZES" && len(targets) > 0 && a.opposesAccusations(s, end) {
+		kind = "DENIES" // "firmly opposes groundless accusations by the Netherlands"
+	} else if kind == "CRITICIZES" && len(targets) > 0 && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
 		kind = "ACCUSES"
 	}
 	if kind == "SANCTIONS" && modal(s, i) {
@@ -1049,4 +1107,244 @@ func (a *analysis) mainPair() (*entity, *entity) {
 		}
 	}
 	return x, y
+}
+
+// opposesAccusations reports whether a criticism's object is an accusation
+// ("opposes the groundless accusations by X", "slammed the claims of X"):
+// criticizing an accusation rejects it, so the reading is a denial of X.
+func (a *analysis) opposesAccusations(s *sentInfo, end int) bool {
+	for j := end; j < len(s.toks) && j-end <= 4; j++ {
+		w := s.toks[j].lower
+		switch w {
+		case "accusations", "accusation", "allegations", "allegation", "claims", "accusing", "smears":
+			n := s.lower(j + 1)
+			return n == "by" || n == "from" || n == "of" || n == "made" || n == "against" || n == "that" || n == "," || n == "."
+		}
+		if s.mentionAt(j) >= 0 && !(j > end && s.ments[s.mentionAt(j)].kind == mDemonym) {
+			if mi := s.mentionAt(j); s.ments[mi].kind != mDemonym {
+				// "X's accusations": possessor then the noun
+				k := s.ments[mi].end
+				if s.lower(k) == "'s" || s.lower(k) == "'" {
+					k++
+				}
+				if w2 := s.lower(k); w2 == "accusations" || w2 == "allegations" || w2 == "claims" || w2 == "accusation" {
+					return true
+				}
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// lawActs reports whether a passive legal act is the arrest or charge of
+// suspects ("were arrested on suspicion of", "was charged with spying").
+func (a *analysis) lawActs(s *sentInfo, i, end int) bool {
+	w := s.toks[i].lower
+	if strings.HasPrefix(w, "arrest") || strings.HasPrefix(w, "detain") {
+		for j := end; j < len(s.toks) && j-end <= 8; j++ {
+			switch s.toks[j].lower {
+			case "suspicion", "charges", "accused", "spying", "espionage", "sabotage", "treason":
+				return true
+			}
+		}
+		return false
+	}
+	return strings.HasPrefix(w, "charg") || strings.HasPrefix(w, "indict")
+}
+
+// lawAuthority is the agency that reports a legal act in its sentence
+// ("..., federal prosecutors said"): a prosecutor, court, police or
+// ministry, never a person or a news outlet.
+func (a *analysis) lawAuthority(s *sentInfo) *entity {
+	e := s.attribution
+	if e == nil || e.typ != "AGENCY" {
+		return nil
+	}
+	return e
+}
+
+// suspects is the subject right before the auxiliary at p of a passive legal
+// act: a person or group mention ("Two German citizens were arrested"), or a
+// counted group noun the lexicon knows ("Two men were arrested").
+func (a *analysis) suspects(s *sentInfo, p int) *entity {
+	for _, m := range s.ments {
+		if m.end == p && m.ent != nil && m.kind == mActor && (m.ent.typ == "PERSON" || m.ent.typ == "GROUP") {
+			return m.ent
+		}
+	}
+	for _, it := range s.items {
+		if it.end != p {
+			continue
+		}
+		if _, ok := it.has(hitGroupNoun); !ok || s.mentionAt(it.start) >= 0 {
+			continue
+		}
+		start := it.start
+		if start > 0 && (isNumber(s.toks[start-1].lower) || numberWords[s.toks[start-1].lower]) {
+			start--
+		} else {
+			continue
+		}
+		if start > 0 && s.mentionAt(start-1) >= 0 {
+			continue
+		}
+		e := a.get(canonicalGroup(s.span(start, p)), "GROUP")
+		a.addMention(s, start, p, e, mActor)
+		return e
+	}
+	return nil
+}
+
+// reportingOfficial is a person of state st who opens the sentence and
+// reports what the state will do: "spokesman X ... warned that Iran would
+// respond", "X said Russia reserved the right to retaliate".
+func (a *analysis) reportingOfficial(s *sentInfo, st *entity) *entity {
+	for k, m := range s.ments {
+		if m.ent == nil || m.kind != mActor {
+			continue
+		}
+		if m.ent.typ != "PERSON" && m.ent.top() == st && k < 3 {
+			continue // the dateline, the person's ministry
+		}
+		if m.ent.typ != "PERSON" || m.ent.top() != st {
+			return nil
+		}
+		for j := m.end; j < len(s.toks); j++ {
+			switch s.toks[j].lower {
+			case "warned", "warning", "said", "saying", "added", "told", "stressed", "vowed":
+				if mi := s.mentionAt(j + 1); mi >= 0 && s.ments[mi].ent == st || s.lower(j+1) == "that" {
+					return m.ent
+				}
+			}
+			if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].ent == st {
+				return nil // the state is named before any report verb
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// negated reports whether the trigger at i is negated or withheld: "did not
+// accuse", "has never blamed", "stopped short of accusing", "declined to
+// condemn", "without naming" ("not only" is no negation).
+func negated(s *sentInfo, i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 3; j-- {
+		switch w := s.toks[j].lower; w {
+		case "not", "n't", "never", "without", "neither", "nor":
+			return s.lower(j+1) != "only"
+		case "short":
+			return s.lower(j+1) == "of"
+		case "declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails":
+			return s.lower(j+1) == "to"
+		case ",", ";", `"`, "and", "but", "that", "which", "who":
+			return false
+		}
+	}
+	return false
+}
+
+// rejectsRequest reports whether a rejection's object is a request or an
+// offer rather than a claim: "rejected the call for an inquiry".
+func rejectsRequest(s *sentInfo, end int) bool {
+	for j := end; j < len(s.toks) && j-end <= 5; j++ {
+		switch s.toks[j].lower {
+		case "call", "calls", "request", "requests", "proposal", "proposals", "offer", "offers", "invitation", "plan", "plans", "bid", "appeal", "appeals", "application", "demand", "demands", "motion", "resolution", "draft":
+			return true
+		case ",", ".", "as", "that", "accusations", "allegations", "claims", "claim", "accusation", "allegation", "charges", "report", "reports":
+			return false
+		}
+	}
+	return false
+}
+
+// nameLaterSpokespeople gives a statement made by "a Foreign Ministry
+// spokesman" to the one spokesperson of that agency the article names
+// ("The spokesman, Li Ming, said ..."): the speaker is the most specific actor.
+func (a *analysis) nameLaterSpokespeople() {
+	for k := range a.stmts {
+		st := &a.stmts[k]
+		if st.speaker.typ != "AGENCY" {
+			continue
+		}
+		s := &a.sents[st.sent]
+		unnamed := false
+		for mi, m := range s.ments {
+			if m.ent == st.speaker && m.kind == mActor && isSpokesWord(s.lower(m.end)) && (mi+1 >= len(s.ments) || s.ments[mi+1].start > m.end+1 || s.ments[mi+1].ent == nil || s.ments[mi+1].ent.typ != "PERSON") {
+				unnamed = true
+			}
+		}
+		if !unnamed {
+			continue
+		}
+		var person *entity
+		n := 0
+		for _, e := range a.order {
+			if e.typ == "PERSON" && (e.affil == st.speaker || e.affil == nil) && isSpokesWord(strings.ToLower(e.role)) && e.mentions > 0 {
+				person = e
+				n++
+			}
+		}
+		if n == 1 {
+			if person.affil == nil {
+				person.affil, person.country = st.speaker, st.speaker.country
+			}
+			st.speaker = person
+		}
+	}
+}
+
+func isSpokesWord(w string) bool {
+	return strings.HasPrefix(w, "spokes") || w == "deputy spokesperson" || w == "press secretary"
+}
+
+// conjunctionBetween reports a subordinate clause opening between a trigger
+// and a candidate target: "urged all sides to show restraint after Iran
+// launched drones" does not urge Iran.
+func conjunctionBetween(s *sentInfo, i, j int) bool {
+	for t := i + 1; t < j; t++ {
+		switch s.toks[t].lower {
+		case "after", "because", "when", "while", "amid", "before":
+			return true
+		}
+	}
+	return false
+}
+
+// arguedWith reports whether an earlier statement links the speaker's side
+// and tg, either way round.
+func (a *analysis) arguedWith(sp, tg *entity) bool {
+	if tg == nil {
+		return false
+	}
+	for _, st := range a.stmts {
+		if st.target == nil {
+			continue
+		}
+		if st.speaker.top() == sp.top() && st.target.top() == tg.top() || st.speaker.top() == tg.top() && st.target.top() == sp.top() {
+			return true
+		}
+	}
+	return false
+}
+
+// accused reports whether some statement already accuses tg's side.
+func (a *analysis) accused(tg *entity) bool {
+	for _, st := range a.stmts {
+		if st.target != nil && tg != nil && st.target.top() == tg.top() && (st.kind == "ACCUSES" || st.kind == "INDICTS") {
+			return true
+		}
+	}
+	return false
+}
+
+// namedAfter reports whether tg's side is named after token i in s.
+func namedAfter(s *sentInfo, i int, tg *entity) bool {
+	for _, m := range s.ments {
+		if m.start >= i && m.ent != nil && tg != nil && m.ent.top() == tg.top() {
+			return true
+		}
+	}
+	return false
 }
