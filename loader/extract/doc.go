@@ -17,8 +17,16 @@
 //     ministry", "the hackers"), pronouns, and the speaker of quoted text;
 //  5. find statements from trigger verbs, nouns and phrases in active,
 //     passive, nominal, reported-speech and coordinated forms, plus readings
-//     of evaluations ("the accusations are groundless" denies them) and of
-//     reported wrongs ("said Russian hackers breached ..." accuses them);
+//     of evaluations ("the accusations are groundless" denies them), of
+//     reported wrongs ("said Russian hackers breached ..." accuses them), of
+//     judged measures ("called the sanctions illegitimate" criticizes whoever
+//     imposed them), of agentless legal acts ("two men were arrested on
+//     suspicion of spying, prosecutors said"), of threats whose subject is
+//     the threatened side ("said Oslo would regret its decision"), of drawn
+//     criticism ("drawing condemnation from Seoul and Tokyo") and of "X must
+//     stop ..." demands; negated, withheld or hypothetical acts ("did not
+//     accuse", "declined to blame", "whether to sanction", "any decision to
+//     expel") and questions ("Asked about China") give no statement;
 //  6. link each statement's ends, its incident and its date ("on Tuesday"
 //     resolved against the article date);
 //  7. assemble entities under canonical names, so the same actor gets the

@@ -101,6 +101,14 @@ func (a *analysis) findPersons(s *sentInfo) {
 			i = org - 1
 			continue
 		}
+		if f := s.lower(i - 1); (f == "firm" || f == "company" || f == "vendor") && firmKinds[s.lower(i-2)] {
+			// "security firm Mandiant", "cybersecurity company Recorded Future"
+			e := a.get(s.span(i, j), "ORGANIZATION")
+			e.company = true
+			a.addMention(s, i, j, e, mActor)
+			i = j - 1
+			continue
+		}
 		if j-i < 2 {
 			continue
 		}
@@ -308,6 +316,13 @@ func (a *analysis) findReferring(s *sentInfo) {
 			}
 			s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mWe, pattern: -1})
 			continue
+		case "a", "an":
+			// "an embassy spokesman said": the agency the article named
+			j := i + 1
+			if (s.lower(j) == "ministry" || s.lower(j) == "embassy" || s.lower(j) == "mission") && s.mentionAt(j) < 0 && isSpokesWord(s.lower(j+1)) {
+				s.ments = append(s.ments, mention{start: j, end: j + 1, kind: mRoleNoun, role: s.lower(j), pattern: -1})
+			}
+			continue
 		case "the":
 			j := i + 1
 			if (s.lower(j) == "two" || s.lower(j) == "both") && (s.lower(j+1) == "countries" || s.lower(j+1) == "sides" || s.lower(j+1) == "nations" || s.lower(j+1) == "governments") {
@@ -377,7 +392,11 @@ func (a *analysis) resolveCoref() {
 			m := &s.ments[k]
 			switch m.kind {
 			case mBareHead:
-				if e := a.bareAgency(s, m.pattern); e != nil {
+				if e := a.federalAgency(s, *m); e != nil {
+					m.ent, m.kind = e, mActor
+					e.mentions++
+					e.addAlias(s.span(m.start, m.end))
+				} else if e := a.bareAgency(s, m.pattern); e != nil {
 					m.ent, m.kind = e, mActor
 					e.mentions++
 					e.addAlias(s.span(m.start, m.end))
@@ -537,6 +556,19 @@ func (a *analysis) findAttribution(s *sentInfo) {
 				if mi := s.mentionAt(v + 3); mi >= 0 && s.ments[mi].kind == mActor {
 					s.attribution, s.attrTok = s.ments[mi].ent, v
 					return
+				}
+			}
+			// "according to a report in The Wall Street Journal"
+			if q := s.lower(v + 2); q == "a" || q == "an" || q == "the" {
+				switch s.lower(v + 3) {
+				case "report", "statement", "article", "investigation", "story", "assessment", "advisory":
+					if p := s.lower(v + 4); p == "in" || p == "by" || p == "from" || p == "of" {
+						k := v + 5
+						if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].start == k {
+							s.attribution, s.attrTok = s.ments[mi].ent, v
+							return
+						}
+					}
 				}
 			}
 			continue
@@ -817,6 +849,28 @@ func (a *analysis) datelineState() *entity {
 			return s.ments[0].ent
 		}
 		return nil
+	}
+	return nil
+}
+
+// firmKinds precede "firm" or "company" before a company's name.
+var firmKinds = map[string]bool{
+	"security": true, "cybersecurity": true, "cyber-security": true, "cyber": true, "tech": true, "technology": true,
+	"software": true, "research": true, "intelligence": true, "threat": true, "antivirus": true, "consulting": true,
+}
+
+// federalAgency reads "federal prosecutors", "federal court" with no state
+// named as the United States' unless the dateline places the article in
+// another federation ("BERLIN - ... federal prosecutors said").
+func (a *analysis) federalAgency(s *sentInfo, m mention) *entity {
+	if s.lower(m.start) != "federal" && s.lower(m.start-1) != "federal" {
+		return nil
+	}
+	if a.datelineState() != nil {
+		return nil
+	}
+	if us := a.byName("United States"); us != nil && us.typ == "STATE" {
+		return a.agencyEntity(m.pattern, us, "")
 	}
 	return nil
 }

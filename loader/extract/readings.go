@@ -27,11 +27,19 @@ var accusationNouns = map[string]bool{
 // "Washington's accusations ... are frivolous, Wang said", "such ungrounded
 // statements from Germany and Britain", "described the accusations as unfounded".
 func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
-	eval := false
-	for _, t := range s.toks {
+	eval, falsity := false, false
+	for n, t := range s.toks {
+		// "the allegations were part of a hostile campaign against Iran"
+		if (t.lower == "allegations" || t.lower == "accusations" || t.lower == "claims") && (s.lower(n+1) == "were" || s.lower(n+1) == "are" || s.lower(n+1) == "is" || s.lower(n+1) == "was") && s.lower(n+2) == "part" && s.lower(n+3) == "of" {
+			eval, falsity = true, true
+		}
 		if isEvaluative(t.lower) {
 			eval = true
-			break
+			switch t.lower {
+			case "unjustified", "unreasonable", "inadequate", "politically", "hype", "manipulation":
+			default:
+				falsity = true
+			}
 		}
 	}
 	if !eval {
@@ -46,6 +54,10 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 	for n, t := range s.toks {
 		if !accusationNouns[t.lower] || done {
 			continue
+		}
+		measure := t.lower == "move" || t.lower == "decision"
+		if measure && !falsity {
+			continue // "called the US decision to raise tariffs unjustified" criticizes, it denies nothing
 		}
 		var accusers []*entity
 		conf := 0.8
@@ -92,7 +104,7 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 				continue
 			}
 			a.add(si, "DENIES", den, acc, conf)
-			if explicit && s.lower(n-1) != "'s" && s.lower(n-1) != "'" {
+			if explicit && !measure && s.lower(n-1) != "'s" && s.lower(n-1) != "'" {
 				a.add(si, "ACCUSES", acc, den.top(), 0.75)
 			}
 			done = true
@@ -151,6 +163,8 @@ func (a *analysis) holdAccountable(si int, s *sentInfo) {
 			k, ok := a.subject(s, i)
 			if tg != nil && ok {
 				a.add(si, "ACCUSES", a.speakerOf(s, k), tg, 0.75)
+			} else if p := s.lower(i - 1); tg != nil && s.attribution != nil && (p == "it" || p == "they" || p == "we") {
+				a.add(si, "ACCUSES", s.attribution, tg, 0.75) // "Washington said it held Tehran responsible"
 			}
 			break
 		}
@@ -256,7 +270,7 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 			break
 		}
 		p := it.start - 1
-		for p >= 0 && (s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || s.toks[p].lower == "been" || s.toks[p].lower == "long" || s.toks[p].lower == "is" || s.toks[p].lower == "are" || s.toks[p].lower == "was" || s.toks[p].lower == "were" || strings.HasSuffix(s.toks[p].lower, "ly")) {
+		for p >= 0 && (s.toks[p].text == `"` || s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || s.toks[p].lower == "been" || s.toks[p].lower == "long" || s.toks[p].lower == "is" || s.toks[p].lower == "are" || s.toks[p].lower == "was" || s.toks[p].lower == "were" || strings.HasSuffix(s.toks[p].lower, "ly")) {
 			p--
 		}
 		mi := s.mentionAt(p)
@@ -269,6 +283,12 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 			continue
 		}
 		a.add(si, "ACCUSES", claimant, culprit, 0.7)
+		// "that Washington and London had fabricated ...": each culprit
+		for _, c := range s.coordinated(mi, -1) {
+			if e := s.ments[c].ent; c != mi && e != nil && s.ments[c].kind == mActor && e.top() != claimant.top() {
+				a.add(si, "ACCUSES", claimant, e, 0.7)
+			}
+		}
 		// "the Netherlands and Britain announced that ...": each claimant
 		for _, c := range a.coClaimants(s, claimant, s.ments[mi].start) {
 			if c.top() != culprit.top() {
@@ -366,6 +386,26 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 				break
 			}
 		}
+		if !adj && measure && n > 1 {
+			// "called new EU sanctions on Iranian officials illegitimate"
+			for j := n + 1; j < len(s.toks) && j-n <= 6; j++ {
+				w := s.toks[j].lower
+				if w == "," || w == "." || w == `"` || w == ";" || speechVerbs[w] {
+					break
+				}
+				if conductAdjectives[w] && j > n+1 {
+					if nx := s.lower(j + 1); nx == "." || nx == "," || nx == "and" || nx == "" || nx == `"` {
+						for q := n - 1; q >= 0 && n-q <= 5; q-- {
+							if v := s.toks[q].lower; v == "called" || v == "calling" || v == "call" || v == "calls" || v == "branded" || v == "labeled" || v == "labelled" {
+								adj = true
+								break
+							}
+						}
+					}
+					break
+				}
+			}
+		}
 		if !adj && n > 1 && conductAdjectives[s.lower(n+1)] {
 			// "called the sanctions unfriendly", "calling the restrictions illegitimate"
 			for j := n - 1; j >= 0 && n-j <= 4; j-- {
@@ -403,8 +443,8 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 				}
 				break
 			}
-			if w == "," || w == "." {
-				break
+			if w == "," || w == "." || w == "is" || w == "was" || w == "are" || w == "were" || w == "and" || w == `"` {
+				break // "the incursion was unacceptable and a violation of Canadian sovereignty"
 			}
 		}
 		if tg == nil {
@@ -429,8 +469,10 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 				sp = a.speakerOf(s, k)
 			}
 		}
+		var more []*entity
 		if sp != nil && tg == nil && measure {
 			tg = a.sanctioner(sp) // the sanctions the speaker's side is under
+			more = a.coSanctioners(tg, sp)
 		}
 		if sp == nil || sp.typ == "STATE" && sp == tg {
 			continue
@@ -440,6 +482,9 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 		}
 		if tg != nil && tg.top() != sp.top() {
 			a.add(si, "CRITICIZES", sp, tg, 0.7)
+			for _, o := range more {
+				a.add(si, "CRITICIZES", sp, o, 0.7)
+			}
 		}
 	}
 }
@@ -541,11 +586,156 @@ func (a *analysis) threatenedSubjects(si int, s *sentInfo) {
 		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil || s.ments[mi].end != i-1 {
 			continue
 		}
-		tg := s.ments[mi].ent
 		sp := s.attribution
-		if sp == nil || sp == tg || sp.top() == tg.top() {
+		if sp == nil {
+			// "A ministry spokesman called ... and said Ottawa would regret"
+			if said := s.lower(mi2start(s, mi) - 1); said == "said" || said == "warned" || said == "that" {
+				sp = a.sentenceSubject(s, s.ments[mi].start)
+			}
+		}
+		if sp == nil {
 			continue
 		}
-		a.add(si, "THREATENS", sp, tg, 0.7)
+		for _, c := range s.coordinated(mi, -1) {
+			tg := s.ments[c].ent
+			if tg == nil || sp == tg || sp.top() == tg.top() {
+				continue
+			}
+			a.add(si, "THREATENS", sp, tg, 0.7)
+		}
 	}
+}
+
+// drawnCriticism reads "Pyongyang has conducted tests, drawing condemnation
+// from Washington, Seoul and Tokyo": each actor after "from" criticizes the
+// clause's subject.
+func (a *analysis) drawnCriticism(si int, s *sentInfo) {
+	for i := 1; i+2 < len(s.toks); i++ {
+		switch s.toks[i].lower {
+		case "drawing", "drew", "draws", "sparking", "sparked", "prompting", "prompted", "triggering", "triggered", "provoking", "provoked":
+		default:
+			continue
+		}
+		n := i + 1
+		for n < len(s.toks) && n-i <= 3 && (s.toks[n].lower == "sharp" || s.toks[n].lower == "strong" || s.toks[n].lower == "international" || s.toks[n].lower == "swift" || s.toks[n].lower == "widespread") {
+			n++
+		}
+		kind := ""
+		switch s.lower(n) {
+		case "condemnation", "criticism", "rebukes", "rebuke", "protests", "protest":
+			kind = "CRITICIZES"
+		case "threats", "warnings":
+			kind = "THREATENS"
+		default:
+			continue
+		}
+		if s.lower(n+1) != "from" {
+			continue
+		}
+		tg := a.sentenceSubject(s, i)
+		if tg == nil {
+			continue
+		}
+		var tgs []*entity
+		for k, m := range s.ments {
+			if m.ent == tg && m.kind == mActor && m.start < i {
+				var co []*entity
+				for _, c := range s.coordinated(k, 1) {
+					if s.ments[c].start < i {
+						co = append(co, s.ments[c].ent)
+					}
+				}
+				if len(co) > len(tgs) {
+					tgs = co // the dateline's capital is no coordination
+				}
+			}
+		}
+		if len(tgs) == 0 {
+			tgs = []*entity{tg}
+		}
+		q := n + 2
+		if s.lower(q) == "the" {
+			q++
+		}
+		mi := s.mentionAt(q)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil {
+			continue
+		}
+		for _, c := range s.coordinated(mi, 1) {
+			for _, tg := range tgs {
+				if sp := s.ments[c].ent; sp != nil && tg != nil && sp.top() != tg.top() {
+					a.add(si, kind, sp, tg, 0.7)
+				}
+			}
+		}
+	}
+}
+
+// stopVerbs follow "must" in a demand: "The American side must stop its provocations".
+var stopVerbs = map[string]bool{
+	"stop": true, "cease": true, "end": true, "halt": true, "refrain": true, "withdraw": true, "release": true,
+	"immediately": true, "abandon": true, "respect": true, "desist": true, "correct": true, "retract": true,
+}
+
+// mustStop reads "X must stop ...", said by someone of another side, as a
+// demand on X.
+func (a *analysis) mustStop(si int, s *sentInfo) {
+	sp := s.attribution
+	if sp == nil {
+		return
+	}
+	for i := 1; i+1 < len(s.toks); i++ {
+		if s.toks[i].lower != "must" || !stopVerbs[s.lower(i+1)] {
+			continue
+		}
+		mi := s.mentionAt(i - 1)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil || s.ments[mi].end != i {
+			continue
+		}
+		tg := s.ments[mi].ent
+		if tg.top() == sp.top() || tg.typ == "INCIDENT" {
+			continue
+		}
+		a.add(si, "DEMANDS", sp, tg, 0.7)
+	}
+}
+
+// mi2start is where the coordination ending in mention mi begins.
+func mi2start(s *sentInfo, mi int) int {
+	c := s.coordinated(mi, -1)
+	start := s.ments[mi].start
+	for _, k := range c {
+		if s.ments[k].start < start {
+			start = s.ments[k].start
+		}
+	}
+	return start
+}
+
+// coSanctioners are the other actors that imposed the same measures as
+// sanctioner in the same sentence ("Canada and Norway imposed sanctions").
+func (a *analysis) coSanctioners(sanctioner, sp *entity) []*entity {
+	if sanctioner == nil {
+		return nil
+	}
+	sent := -1
+	for k := len(a.stmts) - 1; k >= 0; k-- {
+		if st := a.stmts[k]; st.kind == "SANCTIONS" && st.speaker == sanctioner && st.target != nil && st.target.top() == sp.top() {
+			sent = st.sent
+			break
+		}
+	}
+	var out []*entity
+	for _, st := range a.stmts {
+		if st.sent == sent && st.kind == "SANCTIONS" && st.speaker != sanctioner && st.target != nil && st.target.top() == sp.top() && st.speaker.top() != sp.top() {
+			dup := false
+			for _, o := range out {
+				dup = dup || o == st.speaker
+			}
+			if !dup {
+				out = append(out, st.speaker)
+			}
+		}
+	}
+	return out
 }

@@ -126,7 +126,8 @@ func (a *analysis) nounContext(s *sentInfo, i int) bool {
 		return true
 	}
 	switch p {
-	case "the", "a", "an", "'s", "'", "new", "of", "these", "such", "its", "their", "his", "her", "and", "fresh", "more", "further", "economic", "any", "against", "with", "over", "face", "faces", "imposed", "impose", "imposing", "announced", "criminal", "additional", "sweeping", "tough", "harsh":
+	case "the", "a", "an", "'s", "'", "new", "of", "these", "such", "its", "their", "his", "her", "and", "fresh", "more", "further", "economic", "any", "against", "with", "over", "face", "faces", "imposed", "impose", "imposing", "announced", "criminal", "additional", "sweeping", "tough", "harsh",
+		"considering", "considers", "consider", "mulling", "weighing", "discussing", "discussed", "proposed", "proposing", "drafting", "preparing", "prepared", "seeking", "sought", "possible", "potential":
 		return true
 	}
 	if mi := s.mentionAt(i - 1); mi >= 0 {
@@ -155,8 +156,11 @@ func (a *analysis) findStatements() {
 		a.badConduct(si, s)
 		a.behindClaims(si, s)
 		a.threatenedSubjects(si, s)
+		a.drawnCriticism(si, s)
+		a.mustStop(si, s)
 	}
 	a.nameLaterSpokespeople()
+	a.sameSentenceAccusers()
 }
 
 // actorMention reports whether mention k is a resolved actor.
@@ -386,6 +390,21 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	if negated(s, i) {
 		return // "did not accuse", "stopped short of blaming", "declined to condemn"
 	}
+	if strings.HasPrefix(s.toks[i].lower, "ask") {
+		// "Asked about China, ...", "asked whether": a question, not a request
+		switch s.lower(end) {
+		case "about", "whether", "if", "by", "how", "what", "why", "when", "where", "who", "during", "at", "in", ",", "to":
+			if !(s.lower(end) == "to" && i > 0) {
+				return
+			}
+		}
+		if i == 0 || s.lower(i-1) == "when" || s.lower(i-1) == "if" {
+			return
+		}
+	}
+	if hypotheticalAct(s, i) {
+		return // "would regret any decision to expel Iranian diplomats"
+	}
 	if t.kind == "THREATENS" && strings.HasPrefix(w, "warn") {
 		// "warns of Chinese hackers targeting utilities": a warning about an actor reports its wrong
 		q := end
@@ -422,6 +441,20 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				a.add(si, t.kind, sp, s.ments[mi].ent, 0.8)
 			}
 			return
+		}
+		if (next == "of" || next == "with") && strings.HasSuffix(s.toks[i].lower, "ed") && s.mentionAt(i-1) >= 0 {
+			// "sanctions on three Chinese firms accused of supplying": a reduced
+			// relative on an object; the accuser is not named
+			if m := s.ments[s.mentionAt(i-1)]; m.end == i {
+				q := m.start - 1
+				if s.lower(q) == "the" {
+					q--
+				}
+				switch s.lower(q) {
+				case "on", "against", "to", "with", "for", "of", "from", "including":
+					return
+				}
+			}
 		}
 		if (next == "of" || next == "with") && strings.HasSuffix(s.toks[i].lower, "ed") && s.mentionAt(i-1) < 0 && !auxiliaries[s.lower(i-1)] && s.lower(i-1) != "has" && s.lower(i-1) != "have" && s.lower(i-1) != "had" {
 			return // a reduced relative: "hackers, accused of breaking into"
@@ -578,7 +611,7 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			}
 		}
 	}
-	if k, ok := a.objectOf(s, end, speakers[0], lim, t.kind == "ACCUSES"); ok && (t.kind == "THREATENS" || !conjunctionBetween(s, end, s.ments[k].start)) {
+	if k, ok := a.objectOf(s, end, speakers[0], lim, t.kind == "ACCUSES"); ok && (t.kind == "THREATENS" || !conjunctionBetween(s, end, s.ments[k].start)) && !(t.kind == "DENIES" && deniedContent(s, end, s.ments[k].start)) {
 		if s.ments[k].pronoun {
 			conf -= 0.15 // "they claim he passed ...": a pronoun target is a guess
 		}
@@ -607,7 +640,11 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	if len(targets) == 0 {
 		switch t.kind {
 		case "DENIES":
-			if tg := a.antecedentAccuser(speakers[0]); tg != nil {
+			if tg := accuserBy(s, end); tg != nil && tg.top() != speakers[0].top() {
+				// "denied involvement, calling such accusations a smear campaign by Washington"
+				targets = []*entity{tg}
+				conf -= 0.1
+			} else if tg := a.antecedentAccuser(speakers[0]); tg != nil {
 				targets = []*entity{tg}
 				conf -= 0.2
 			} else {
@@ -662,6 +699,9 @@ func (a *analysis) claimant(s *sentInfo, i int) *entity {
 		if claimVerbs[w] {
 			if k, ok := a.subject(s, v); ok {
 				return a.speakerOf(s, k)
+			}
+			if s.lower(v-1) == "report" || s.lower(v-1) == "reports" {
+				return a.laterOutlet(s) // "A US media report said ...", the outlet named later
 			}
 			return nil
 		}
@@ -904,15 +944,23 @@ func (a *analysis) antecedentAccuser(den *entity) *entity {
 // opponent is the actor the speaker's side argues with: the latest target of
 // a statement by the same side, else the state other than its own the article names most.
 func (a *analysis) opponent(sp *entity) *entity {
+	side := sp.top()
+	if sp.typ == "PERSON" && sp.affil == nil {
+		// an unplaced official ("Foreign Minister X" under an OTTAWA dateline)
+		// speaks for the dateline's state when there is one
+		if st := a.datelineState(); st != nil {
+			side = st
+		}
+	}
 	for k := len(a.stmts) - 1; k >= 0; k-- {
 		st := a.stmts[k]
-		if st.target != nil && st.speaker.top() == sp.top() && st.target.top() != sp.top() {
+		if st.target != nil && st.speaker.top() == side && st.target.top() != side {
 			return st.target.top()
 		}
 	}
 	var best *entity
 	for _, e := range a.order {
-		if e.typ == "STATE" && e != sp.top() && (best == nil || e.mentions > best.mentions) {
+		if e.typ == "STATE" && e != side && (best == nil || e.mentions > best.mentions) {
 			best = e
 		}
 	}
@@ -1161,7 +1209,13 @@ func (a *analysis) lawAuthority(s *sentInfo) *entity {
 	if e == nil || e.typ != "AGENCY" {
 		return nil
 	}
-	return e
+	n := strings.ToLower(e.name)
+	for _, w := range []string{"prosecut", "police", "justice", "court", "investigat", "law enforcement", "security", "intelligence", "interior", "home office", "bureau", "attorney"} {
+		if strings.Contains(n, w) {
+			return e
+		}
+	}
+	return nil // "..., the foreign ministry said" reports an arrest it did not make
 }
 
 // suspects is the subject right before the auxiliary at p of a passive legal
@@ -1233,7 +1287,8 @@ func negated(s *sentInfo, i int) bool {
 	for j := i - 1; j >= 0 && i-j <= 3; j-- {
 		switch w := s.toks[j].lower; w {
 		case "not", "n't", "never", "without", "neither", "nor":
-			return s.lower(j+1) != "only"
+			n := s.lower(j + 1)
+			return n != "only" && n != "hesitate" && n != "hesitated" && n != "stopped" && n != "ceased"
 		case "short":
 			return s.lower(j+1) == "of"
 		case "declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails":
@@ -1347,4 +1402,126 @@ func namedAfter(s *sentInfo, i int, tg *entity) bool {
 		}
 	}
 	return false
+}
+
+// hypotheticalAct reports a measure only imagined: "any decision to expel",
+// "any attempt to sanction".
+func hypotheticalAct(s *sentInfo, i int) bool {
+	if s.lower(i-1) != "to" {
+		return false
+	}
+	switch s.lower(i - 2) {
+	case "whether", "how", "if":
+		return true // "has not decided whether to sanction"
+	case "decision", "attempt", "move", "plan", "plans", "bid", "effort", "efforts", "decisions", "attempts", "moves":
+		q := s.lower(i - 3)
+		return q == "any" || q == "further" || q == "future"
+	}
+	return false
+}
+
+// deniedContent reports whether an actor after a denial is part of what is
+// denied, not its accuser: "denied supplying drones to Russia", "denied any
+// involvement in the attack on Israel".
+func deniedContent(s *sentInfo, i, j int) bool {
+	for t := i; t < j; t++ {
+		w := s.toks[t].lower
+		if strings.HasSuffix(w, "ing") && w != "including" && len(w) > 4 {
+			return true
+		}
+		switch w {
+		case "involvement", "role", "responsibility", "participation", "links", "ties", "that", "any", "having", "part":
+			return true
+		}
+	}
+	return false
+}
+
+// sameSentenceAccusers gives a denial without a target the one accuser the
+// same sentence names later: "North Korea denied any involvement in the hack,
+// which the FBI blamed on Pyongyang".
+func (a *analysis) sameSentenceAccusers() {
+	for k := range a.stmts {
+		d := &a.stmts[k]
+		if d.kind != "DENIES" || d.target != nil {
+			continue
+		}
+		var acc *entity
+		n := 0
+		for _, st := range a.stmts {
+			if st.sent == d.sent && st.kind == "ACCUSES" && st.target != nil && st.target.top() == d.speaker.top() && st.speaker.top() != d.speaker.top() {
+				if acc == nil || st.speaker != acc {
+					acc = st.speaker
+					n++
+				}
+			}
+		}
+		if n == 1 {
+			d.target = acc
+		}
+	}
+}
+
+// accuserBy finds the author of a claim named after token i: "accusations
+// by X", "a smear campaign by X", "claims from X".
+func accuserBy(s *sentInfo, i int) *entity {
+	for j := i; j+1 < len(s.toks); j++ {
+		if w := s.toks[j].lower; w != "by" && w != "from" {
+			continue
+		}
+		claim := false
+		for q := j - 1; q >= i && j-q <= 3; q-- {
+			switch s.toks[q].lower {
+			case "accusations", "accusation", "allegations", "allegation", "claims", "campaign", "smear", "lies", "slander", "fabrication", "fabrications":
+				claim = true
+			}
+		}
+		if !claim {
+			continue
+		}
+		k := j + 1
+		if s.lower(k) == "the" {
+			k++
+		}
+		if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+			return s.ments[mi].ent
+		}
+	}
+	return nil
+}
+
+// laterOutlet is the news outlet a later sentence names as the author of a
+// report ("the report by The New York Times", "The Times report"), for an
+// unnamed "media report" before it; nil unless exactly one outlet is named so.
+func (a *analysis) laterOutlet(s *sentInfo) *entity {
+	si := -1
+	for k := range a.sents {
+		if &a.sents[k] == s {
+			si = k
+		}
+	}
+	if si < 0 {
+		return nil
+	}
+	var out *entity
+	for k := si + 1; k < len(a.sents); k++ {
+		t := &a.sents[k]
+		for _, m := range t.ments {
+			if m.ent == nil || !m.ent.media || m.kind != mActor {
+				continue
+			}
+			after := t.lower(m.end)
+			before := t.lower(m.start - 1)
+			if m.start > 0 && t.lower(m.start-1) == "the" {
+				before = t.lower(m.start - 2)
+			}
+			if after == "report" || after == "reported" || after == "'s" && t.lower(m.end+1) == "report" || before == "by" && (t.lower(m.start-2) == "report" || t.lower(m.start-3) == "report") {
+				if out != nil && out != m.ent {
+					return nil
+				}
+				out = m.ent
+			}
+		}
+	}
+	return out
 }
