@@ -44,6 +44,8 @@ func (e *environment) serve(ctx context.Context, args []string) error {
 	}
 	loads = append(loads, rest...)
 
+	// Serve starts even when Neo4j is down: /readyz says not ready until it answers.
+	e.cfg.lazyNeo4j = len(loads) == 0
 	s, err := openStore(ctx, e.cfg)
 	if err != nil {
 		return err

@@ -43,6 +43,8 @@ type Config struct {
 	ShutdownTimeout    time.Duration // DEMARCHE_SHUTDOWN_TIMEOUT: how long shutdown waits for in-flight requests
 
 	envErr error // the first environment variable that did not parse
+	// lazyNeo4j lets the store open while Neo4j is down (serve: start, not ready).
+	lazyNeo4j bool
 }
 
 // envOr returns the environment variable's value, or def when it is unset or empty.
@@ -158,7 +160,7 @@ func openStore(ctx context.Context, c Config) (store.Store, error) {
 	if c.Neo4jURI != "" {
 		s, err := neo4jstore.Open(ctx, neo4jstore.Config{
 			URI: c.Neo4jURI, User: c.Neo4jUser, Password: c.Neo4jPassword,
-			Database: c.Neo4jDatabase, Window: c.Window,
+			Database: c.Neo4jDatabase, Window: c.Window, Lazy: c.lazyNeo4j,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("opening Neo4j at %s: %w", c.Neo4jURI, err)

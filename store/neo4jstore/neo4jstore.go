@@ -23,6 +23,8 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -49,15 +51,24 @@ type Config struct {
 	BatchSize int
 	// Logger receives debug and warning messages; slog.Default() when nil.
 	Logger *slog.Logger
+	// Lazy makes Open succeed while Neo4j is unreachable: the store then connects
+	// and creates its schema on the first call that reaches Neo4j (Ping included),
+	// and until then every call fails at once with store.ErrUnavailable. A server
+	// can so start, report not ready, and recover by itself when Neo4j comes up.
+	Lazy bool
 }
 
 // Store is a store.Store on Neo4j. It is safe for concurrent use.
 type Store struct {
 	driver neo4j.DriverWithContext
+	uri    string
 	db     string
 	window time.Duration
 	batch  int
 	log    *slog.Logger
+
+	readyMu sync.Mutex  // serializes connection attempts
+	ready   atomic.Bool // connected once and the schema is in place
 }
 
 var _ store.Store = (*Store)(nil)
@@ -80,7 +91,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: neo4jstore: %v", store.ErrInvalid, err)
 	}
-	s := &Store{driver: drv, db: cfg.Database, window: cfg.Window, batch: cfg.BatchSize, log: cfg.Logger}
+	s := &Store{driver: drv, uri: cfg.URI, db: cfg.Database, window: cfg.Window, batch: cfg.BatchSize, log: cfg.Logger}
 	if s.window <= 0 {
 		s.window = store.DefaultWindow
 	}
@@ -90,16 +101,47 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
-	if err := drv.VerifyConnectivity(ctx); err != nil {
-		_ = drv.Close(context.WithoutCancel(ctx))
-		return nil, fmt.Errorf("neo4jstore: connect %s: %w", cfg.URI, mapErr(err))
-	}
-	if err := s.ensureSchema(ctx); err != nil {
+	if err := s.connect(ctx); err != nil {
+		if cfg.Lazy && errors.Is(err, store.ErrUnavailable) {
+			s.log.Warn("neo4jstore: Neo4j does not answer yet; connecting on first use", "uri", cfg.URI, "err", err)
+			return s, nil
+		}
 		_ = drv.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}
-	s.log.Debug("neo4jstore: connected, schema ready", "uri", cfg.URI, "database", cfg.Database, "batch", s.batch)
 	return s, nil
+}
+
+// connect checks that Neo4j answers and creates the schema, once: after the
+// first success it does nothing.
+func (s *Store) connect(ctx context.Context) error {
+	if s.ready.Load() {
+		return nil
+	}
+	s.readyMu.Lock()
+	defer s.readyMu.Unlock()
+	if s.ready.Load() {
+		return nil
+	}
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return fmt.Errorf("neo4jstore: connect %s: %w", s.uri, mapErr(err))
+	}
+	if err := s.ensureSchema(ctx); err != nil {
+		return err
+	}
+	s.ready.Store(true)
+	s.log.Debug("neo4jstore: connected, schema ready", "uri", s.uri, "database", s.db, "batch", s.batch)
+	return nil
+}
+
+// txTimeout passes the context's deadline (a request's time limit) to Neo4j as
+// the transaction timeout, so the server stops the work too, not only the client.
+func txTimeout(ctx context.Context) []func(*neo4j.TransactionConfig) {
+	dl, ok := ctx.Deadline()
+	if !ok {
+		return nil
+	}
+	return []func(*neo4j.TransactionConfig){neo4j.WithTxTimeout(max(time.Until(dl), time.Millisecond))}
 }
 
 // schema lists the constraints and indexes, all idempotent.
@@ -156,6 +198,9 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 
 // Ping checks that Neo4j answers.
 func (s *Store) Ping(ctx context.Context) error {
+	if err := s.connect(ctx); err != nil {
+		return err
+	}
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
 		return fmt.Errorf("neo4jstore: ping: %w", mapErr(err))
 	}
@@ -177,21 +222,27 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 // write runs fn in one managed write transaction; the driver retries it on transient
 // errors, so fn must start from scratch each time.
 func (s *Store) write(ctx context.Context, fn func(tx *txn) error) error {
+	if err := s.connect(ctx); err != nil {
+		return err
+	}
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(&txn{ctx: ctx, tx: tx, batch: s.batch})
-	})
+	}, txTimeout(ctx)...)
 	return mapErr(err)
 }
 
 // read runs fn in one managed read transaction.
 func (s *Store) read(ctx context.Context, fn func(tx *txn) error) error {
+	if err := s.connect(ctx); err != nil {
+		return err
+	}
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(&txn{ctx: ctx, tx: tx, batch: s.batch})
-	})
+	}, txTimeout(ctx)...)
 	return mapErr(err)
 }
 
