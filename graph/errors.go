@@ -18,6 +18,7 @@ const (
 	CodeNotFound        = "NOT_FOUND"
 	CodeUnauthenticated = "UNAUTHENTICATED"
 	CodeUnavailable     = "UNAVAILABLE"
+	CodeTimeout         = "TIMEOUT"
 	CodeInternal        = "INTERNAL_SERVER_ERROR"
 )
 
@@ -45,7 +46,8 @@ func Unauthenticated(msg string) *gqlerror.Error {
 }
 
 // ErrorPresenter turns resolver errors into GraphQL errors with a code: store
-// sentinels become NOT_FOUND, BAD_USER_INPUT or UNAVAILABLE; any other error is
+// sentinels become NOT_FOUND, BAD_USER_INPUT or UNAVAILABLE, an exceeded deadline
+// TIMEOUT; any other error is
 // logged and shown as a bare internal error, so no internals leak.
 func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 	var gqlErr *gqlerror.Error
@@ -69,6 +71,10 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		slog.ErrorContext(ctx, "graphql: store unavailable", "err", err, "path", out.Path.String())
 		out.Message = "the knowledge graph is unavailable, try again later"
 		setCode(out, CodeUnavailable)
+	case errors.Is(err, context.DeadlineExceeded):
+		slog.WarnContext(ctx, "graphql: request timed out", "err", err, "path", out.Path.String())
+		out.Message = "the request took longer than this server's time limit; narrow it or try again"
+		setCode(out, CodeTimeout)
 	case errors.As(err, &gqlErr) && gqlErr.Extensions["code"] != nil:
 		// A coded GraphQL error wrapping a cause (argument parsing): keep it.
 	case errors.Unwrap(err) == nil && err.Error() == "introspection disabled",
