@@ -496,13 +496,7 @@ type selection struct {
 // statements only.
 func selectGraph(ctx context.Context, s store.Store, f store.StatementFilter) (*selection, error) {
 	sel := &selection{actors: map[string]bool{}, incidents: map[string]bool{}, articles: map[string]bool{}, statements: map[string]bool{}}
-	type key struct {
-		s string
-		k store.StatementKind
-		t string
-	}
-	tally := map[key]*store.Edge{}
-	arts := map[key]map[string]bool{}
+	var tally store.EdgeTally
 	mentions := map[[2]string]bool{}
 	err := s.WalkStatements(ctx, f, func(st store.Statement) error {
 		sel.statements[st.ID] = true
@@ -526,39 +520,13 @@ func selectGraph(ctx context.Context, s store.Store, f store.StatementFilter) (*
 				mentions[[2]string{r.ArticleID, r.TargetID}] = true
 			}
 		}
-		for _, sp := range st.SpeakerIDs {
-			for _, tg := range st.TargetIDs {
-				k := key{sp, st.Kind, tg}
-				e := tally[k]
-				if e == nil {
-					e = &store.Edge{SpeakerID: sp, Kind: st.Kind, TargetID: tg, First: st.Date, Last: st.Date}
-					tally[k] = e
-					arts[k] = map[string]bool{}
-				}
-				e.Count++
-				e.StatementIDs = append(e.StatementIDs, st.ID)
-				for _, r := range st.Reports {
-					arts[k][r.ArticleID] = true
-					if r.Date.Before(e.First) {
-						e.First = r.Date
-					}
-					if r.Date.After(e.Last) {
-						e.Last = r.Date
-					}
-				}
-			}
-		}
+		tally.Add(st)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("select statements: %w", err)
 	}
-	for k, e := range tally {
-		e.Reports = len(arts[k])
-		sort.Strings(e.StatementIDs)
-		sel.edges = append(sel.edges, *e)
-	}
-	store.SortEdges(sel.edges)
+	sel.edges = tally.Edges()
 	for m := range mentions {
 		sel.mentions = append(sel.mentions, m)
 	}

@@ -206,40 +206,61 @@ func SortReports(rs []Report) {
 // dates and the statement ids (sorted). Statements without a target give no edge.
 // Edges come ordered by speaker, kind, target.
 func DirectEdges(stmts []Statement) []Edge {
-	type key struct {
-		s string
-		k StatementKind
-		t string
-	}
-	acc := map[key]*Edge{}
-	arts := map[key]map[string]bool{}
+	var t EdgeTally
 	for _, st := range stmts {
-		for _, sp := range st.SpeakerIDs {
-			for _, tg := range st.TargetIDs {
-				k := key{sp, st.Kind, tg}
-				e := acc[k]
-				if e == nil {
-					e = &Edge{SpeakerID: sp, Kind: st.Kind, TargetID: tg, First: st.Date, Last: st.Date}
-					acc[k] = e
-					arts[k] = map[string]bool{}
+		t.Add(st)
+	}
+	return t.Edges()
+}
+
+type edgeKey struct {
+	speaker string
+	kind    StatementKind
+	target  string
+}
+
+// EdgeTally accumulates direct edges one statement at a time, as DirectEdges does,
+// for callers that stream statements rather than hold them. The zero value is ready.
+type EdgeTally struct {
+	edges map[edgeKey]*Edge
+	arts  map[edgeKey]map[string]bool
+}
+
+// Add counts one statement into the edges between its speakers and targets.
+func (t *EdgeTally) Add(st Statement) {
+	if t.edges == nil {
+		t.edges, t.arts = map[edgeKey]*Edge{}, map[edgeKey]map[string]bool{}
+	}
+	for _, sp := range st.SpeakerIDs {
+		for _, tg := range st.TargetIDs {
+			k := edgeKey{sp, st.Kind, tg}
+			e := t.edges[k]
+			if e == nil {
+				e = &Edge{SpeakerID: sp, Kind: st.Kind, TargetID: tg, First: st.Date, Last: st.Date}
+				t.edges[k] = e
+				t.arts[k] = map[string]bool{}
+			}
+			e.Count++
+			e.StatementIDs = append(e.StatementIDs, st.ID)
+			for _, r := range st.Reports {
+				t.arts[k][r.ArticleID] = true
+				if r.Date.Before(e.First) {
+					e.First = r.Date
 				}
-				e.Count++
-				e.StatementIDs = append(e.StatementIDs, st.ID)
-				for _, r := range st.Reports {
-					arts[k][r.ArticleID] = true
-					if r.Date.Before(e.First) {
-						e.First = r.Date
-					}
-					if r.Date.After(e.Last) {
-						e.Last = r.Date
-					}
+				if r.Date.After(e.Last) {
+					e.Last = r.Date
 				}
 			}
 		}
 	}
-	out := make([]Edge, 0, len(acc))
-	for k, e := range acc {
-		e.Reports = len(arts[k])
+}
+
+// Edges returns the tallied edges ordered by speaker, kind, target, with their
+// statement ids sorted.
+func (t *EdgeTally) Edges() []Edge {
+	out := make([]Edge, 0, len(t.edges))
+	for k, e := range t.edges {
+		e.Reports = len(t.arts[k])
 		sort.Strings(e.StatementIDs)
 		out = append(out, *e)
 	}
