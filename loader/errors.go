@@ -3,6 +3,7 @@ package loader
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Problems an input can have. An *Error wraps one of these (or a lower-level
@@ -28,12 +29,18 @@ type Error struct {
 	Err    error
 }
 
+// Error is one line, whatever the input put in it (a feed item's link, a JSON key).
 func (e *Error) Error() string {
+	var msg string
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.Source, e.Line, e.Err)
+		msg = fmt.Sprintf("%s:%d: %v", e.Source, e.Line, e.Err)
+	} else {
+		msg = fmt.Sprintf("%s: %v", e.Source, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Source, e.Err)
+	return oneLine.Replace(msg)
 }
+
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 func (e *Error) Unwrap() error { return e.Err }
 
