@@ -58,7 +58,7 @@ async function waitForCenter(id) {
   await page.waitForFunction(
     (want) => {
       const g = document.getElementById('graph');
-      return g && g.dataset.center === want && window.demarcheExplorer.cy.nodes().length > 0;
+      return g && g.dataset.center === want && !g.dataset.loading && window.demarcheExplorer.cy.nodes().length > 0;
     },
     id,
     { timeout: 15000 },
@@ -244,6 +244,9 @@ describe('explorer', () => {
     await shot('05-filtered.png');
     await page.click('#dates-clear');
     await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('from'));
+    // The export links follow the view once it has reloaded without the date filter.
+    await waitForCenter(center.id);
+    assert.ok(!(await page.getAttribute('#export-graphml', 'href')).includes('from='), 'the export link drops the cleared date');
   });
 
   test('exports the view as GraphML, GEXF and PNG', async () => {

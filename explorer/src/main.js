@@ -380,7 +380,7 @@ function renderLinkList() {
 }
 
 function updateExports() {
-  const ready = Boolean(view);
+  const ready = Boolean(view) && !loading;
   for (const [id, format] of [['export-graphml', 'graphml'], ['export-gexf', 'gexf']]) {
     const a = $(id);
     if (ready) {
@@ -432,15 +432,20 @@ function showEmpty() {
 async function loadView() {
   syncControls();
   if (!state.actor && !state.incident) {
+    fresh('graph');
+    setLoading(false);
     showEmpty();
     return;
   }
   const signal = fresh('graph');
   setStatus('Loading…');
+  setLoading(true);
   try {
     view = state.actor ? await loadActorView(signal) : await loadIncidentView(signal);
   } catch (err) {
+    // An aborted load was replaced by a newer one, which owns the loading state.
     if (aborted(err)) return;
+    setLoading(false);
     showEmpty();
     setStatus(`Could not load ${state.actor || state.incident}: ${errorText(err)}`, { error: true });
     return;
@@ -451,8 +456,19 @@ async function loadView() {
     pushState({ replace: true });
   }
   setStatus('');
+  setLoading(false);
   renderView();
   restoreSelection();
+}
+
+// While a view loads, the graph says so (data-loading) and the export links
+// are disabled: they would otherwise export the previous view's filters.
+let loading = false;
+function setLoading(on) {
+  loading = on;
+  if (on) $('graph').dataset.loading = 'true';
+  else delete $('graph').dataset.loading;
+  updateExports();
 }
 
 function restoreSelection() {
