@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/demarche/demarche/store"
 )
@@ -30,6 +31,8 @@ type actorStatementsKey struct {
 type actorStatementsSpec struct {
 	Filter store.StatementFilter
 	Page   store.Page
+	// CountOnly asks for the total alone (the query selects no edges).
+	CountOnly bool `json:",omitempty"`
 }
 
 type actorStatements struct {
@@ -50,64 +53,88 @@ func encodeSpec(v any) string {
 // distinct spec: the statements of all the batch's actors, split per actor.
 func fetchActorStatements(ctx context.Context, st store.Store, l *loaders, keys []actorStatementsKey) ([]actorStatements, []error) {
 	out, errs := make([]actorStatements, len(keys)), make([]error, len(keys))
+	// The groups (statements made and received on an actor page) are fetched
+	// concurrently; each writes only its own keys' entries.
+	var wg sync.WaitGroup
 	for _, g := range groupKeys(keys, func(k actorStatementsKey) string { return fmt.Sprint(k.Received, k.Spec) }) {
-		var spec actorStatementsSpec
-		if err := json.Unmarshal([]byte(keys[g[0]].Spec), &spec); err != nil {
-			setErr(errs, g, fmt.Errorf("decode batch spec: %w", err))
-			continue
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fetchActorStatementsGroup(ctx, st, l, keys, g, out, errs)
+		}()
+	}
+	wg.Wait()
+	return out, errs
+}
+
+// fetchActorStatementsGroup answers the keys at positions g, which share one
+// spec, with one ListStatements (or CountStatements).
+func fetchActorStatementsGroup(ctx context.Context, st store.Store, l *loaders, keys []actorStatementsKey, g []int, out []actorStatements, errs []error) {
+	var spec actorStatementsSpec
+	if err := json.Unmarshal([]byte(keys[g[0]].Spec), &spec); err != nil {
+		setErr(errs, g, fmt.Errorf("decode batch spec: %w", err))
+		return
+	}
+	received := keys[g[0]].Received
+	ids := keyIDs(keys, g, func(k actorStatementsKey) string { return k.ActorID })
+	one := func(id string) (actorStatements, error) {
+		f := withSide(spec.Filter, received, []string{id})
+		if spec.CountOnly {
+			ks, err := st.CountStatements(ctx, f)
+			return actorStatements{Total: sumCounts(ks), Page: spec.Page}, err
 		}
-		received := keys[g[0]].Received
-		ids := keyIDs(keys, g, func(k actorStatementsKey) string { return k.ActorID })
-		one := func(id string) (actorStatements, error) {
-			f := withSide(spec.Filter, received, []string{id})
-			items, total, err := st.ListStatements(ctx, f, spec.Page)
-			return actorStatements{Items: items, Total: total, Page: spec.Page}, err
+		items, total, err := st.ListStatements(ctx, f, spec.Page)
+		return actorStatements{Items: items, Total: total, Page: spec.Page}, err
+	}
+	if len(ids) == 1 {
+		res, err := one(ids[0])
+		for _, i := range g {
+			out[i], errs[i] = res, err
 		}
-		if len(ids) == 1 {
-			res, err := one(ids[0])
-			for _, i := range g {
-				out[i], errs[i] = res, err
-			}
-			continue
-		}
-		all, total, err := st.ListStatements(ctx, withSide(spec.Filter, received, ids), store.Page{Limit: fetchCap})
-		if err != nil {
-			setErr(errs, g, err)
-			continue
-		}
-		per := map[string]actorStatements{}
-		if total > len(all) {
-			for _, id := range ids {
-				res, err := one(id)
-				if err != nil {
-					setErr(errs, g, err)
-					break
-				}
-				per[id] = res
-			}
-		} else {
-			anc, err := l.ancestry(ctx, sideIDs(all, received), spec.Filter.Rollup)
+		return
+	}
+	bulk := withSide(spec.Filter, received, ids)
+	bulk.WithoutReports = bulk.WithoutReports || spec.CountOnly
+	all, total, err := st.ListStatements(ctx, bulk, store.Page{Limit: fetchCap})
+	if err != nil {
+		setErr(errs, g, err)
+		return
+	}
+	per := map[string]actorStatements{}
+	if total > len(all) {
+		for _, id := range ids {
+			res, err := one(id)
 			if err != nil {
 				setErr(errs, g, err)
-				continue
+				break
 			}
-			for _, id := range ids {
-				var mine []store.Statement
-				for _, s := range all {
-					if anc.matchesAny(id, side(s, received)) {
-						mine = append(mine, s)
-					}
-				}
-				per[id] = actorStatements{Items: window(mine, spec.Page), Total: len(mine), Page: spec.Page}
-			}
+			per[id] = res
 		}
-		for _, i := range g {
-			if errs[i] == nil {
-				out[i] = per[keys[i].ActorID]
+	} else {
+		anc, err := l.ancestry(ctx, sideIDs(all, received), spec.Filter.Rollup)
+		if err != nil {
+			setErr(errs, g, err)
+			return
+		}
+		for _, id := range ids {
+			var mine []store.Statement
+			for _, s := range all {
+				if anc.matchesAny(id, side(s, received)) {
+					mine = append(mine, s)
+				}
 			}
+			res := actorStatements{Total: len(mine), Page: spec.Page}
+			if !spec.CountOnly {
+				res.Items = window(mine, spec.Page)
+			}
+			per[id] = res
 		}
 	}
-	return out, errs
+	for _, i := range g {
+		if errs[i] == nil {
+			out[i] = per[keys[i].ActorID]
+		}
+	}
 }
 
 // withSide returns f with the actor field of one side set to ids.
@@ -362,6 +389,7 @@ func fetchCounterparts(ctx context.Context, st store.Store, l *loaders, keys []c
 
 func batchCounterparts(ctx context.Context, st store.Store, l *loaders, ids []string, f store.StatementFilter) (map[string][]store.Counterpart, error) {
 	f.Either = ids
+	f.WithoutReports = true // counts need the ends and kinds only
 	all, total, err := st.ListStatements(ctx, f, store.Page{Limit: fetchCap})
 	if err != nil {
 		return nil, err

@@ -2,9 +2,12 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/vikstrous/dataloadgen"
 
 	"github.com/demarche/demarche/graph/model"
 	"github.com/demarche/demarche/store"
@@ -17,7 +20,19 @@ func (r *Resolver) resolveActor(ctx context.Context, ref string) (*store.Actor, 
 	if strings.TrimSpace(ref) == "" {
 		return nil, badInput("an actor argument must not be empty")
 	}
-	cands, err := r.loadersFor(ctx).refs.Load(ctx, ref)
+	l := r.loadersFor(ctx)
+	if looksLikeID(ref) {
+		// An exact id match is the answer alone (ResolveActor's contract), and a
+		// lookup by id batches with the request's other actor lookups.
+		a, err := l.actors.Load(ctx, ref)
+		if err == nil {
+			return &a, nil
+		}
+		if !errors.Is(err, dataloadgen.ErrNotFound) {
+			return nil, fmt.Errorf("resolve actor %q: %w", ref, err)
+		}
+	}
+	cands, err := l.refs.Load(ctx, ref)
 	if err != nil {
 		return nil, fmt.Errorf("resolve actor %q: %w", ref, err)
 	}

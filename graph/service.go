@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/demarche/demarche/graph/model"
@@ -33,9 +35,66 @@ func (r *Resolver) actorByRef(ctx context.Context, id, name *string) (*store.Act
 	case id != nil && name != nil, id == nil && name == nil:
 		return nil, badInput("give exactly one of id and name")
 	case id != nil:
-		return loadOne(ctx, r.loadersFor(ctx).actors, "actor", *id)
+		return r.actorByID(ctx, *id)
 	}
 	return r.resolveActor(ctx, *name)
+}
+
+// actorByID answers actor(id). The statement pages its selection asks for are
+// fetched first, by the id, and the actor is then loaded in one batch with
+// the speakers and targets of those pages.
+func (r *Resolver) actorByID(ctx context.Context, id string) (*store.Actor, error) {
+	l := r.loadersFor(ctx)
+	if looksLikeID(id) {
+		r.prefetchActorStatements(ctx, l, id)
+	}
+	return loadOne(ctx, l.actors, "actor", id)
+}
+
+// prefetchActorStatements loads the statementsMade and statementsReceived pages
+// the selection of actor id asks for, through the same loader keys the fields'
+// resolvers will use (so they find them cached), and queues the pages' speakers
+// and targets on the actor loader without waiting. Errors are left to the
+// fields' own resolvers, which report them.
+func (r *Resolver) prefetchActorStatements(ctx context.Context, l *loaders, id string) {
+	if !graphql.HasOperationContext(ctx) {
+		return
+	}
+	vars := graphql.GetOperationContext(ctx).Variables
+	ec := newExecutionContext(nil, &executableSchema{}, nil)
+	type pending struct {
+		sel statementSel
+		res func() (actorStatements, error)
+	}
+	var ps []pending
+	for _, f := range named(selectedFields(ctx, actorImplementors...), "statementsMade", "statementsReceived") {
+		received := f.Name == "statementsReceived"
+		var args map[string]any
+		var err error
+		if received {
+			args, err = ec.field_Actor_statementsReceived_args(ctx, f.ArgumentMap(vars))
+		} else {
+			args, err = ec.field_Actor_statementsMade_args(ctx, f.ArgumentMap(vars))
+		}
+		if err != nil {
+			continue
+		}
+		in, _ := args["filter"].(*model.StatementFilter)
+		order, _ := args["orderBy"].(*store.StatementOrder)
+		first, _ := args["first"].(*int)
+		after, _ := args["after"].(*string)
+		sel := connectionSelection(ctx, subFields(ctx, f.Selections, statementConnectionImplementors...))
+		key, _, err := r.actorStatementsKey(ctx, id, received, in, order, first, after, sel)
+		if err != nil {
+			continue
+		}
+		ps = append(ps, pending{sel: sel, res: l.byActor.LoadThunk(ctx, key)})
+	}
+	for _, p := range ps {
+		if res, err := p.res(); err == nil && p.sel.items {
+			l.preloadActors(ctx, res.Items, p.sel)
+		}
+	}
 }
 
 // articleByRef answers article(id | url).
@@ -139,6 +198,21 @@ func (r *Resolver) search(ctx context.Context, text string, kinds []model.Search
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
+	if selects(selectedFields(ctx, searchHitImplementors...), "node") {
+		// Queue every hit's node now, from one goroutine, so the nodes cost one
+		// batch per type however late their resolvers are scheduled.
+		l := r.loadersFor(ctx)
+		for _, h := range hits {
+			switch h.Type {
+			case "Actor":
+				l.actors.LoadThunk(ctx, h.ID)
+			case "Incident":
+				l.incidents.LoadThunk(ctx, h.ID)
+			case "Statement":
+				l.statements.LoadThunk(ctx, h.ID)
+			}
+		}
+	}
 	return hits, nil
 }
 
@@ -166,37 +240,80 @@ func (r *Resolver) searchNode(ctx context.Context, h *store.SearchHit) (model.Se
 	return nil, fmt.Errorf("search hit of unknown type %q", h.Type)
 }
 
-// dyad answers the dyad field: counts both ways (two store calls).
+// dyad answers the dyad field: counts both ways (two store calls). Arguments
+// in the form of ids are tried as ids first: when the query does not select
+// the actors themselves and some statement joins the two, that proves both
+// exist and no lookup is needed.
 func (r *Resolver) dyad(ctx context.Context, aRef, bRef string, kinds []store.StatementKind, from, to *time.Time, rollup *bool) (*model.Dyad, error) {
-	a, b, err := r.resolvePair(ctx, aRef, bRef)
-	if err != nil {
-		return nil, err
-	}
 	f, err := countFilter(kinds, from, to, rollup)
 	if err != nil {
 		return nil, err
 	}
+	fields := selectedFields(ctx, dyadImplementors...)
+	counted := fields == nil || selects(fields, "total", "aToB", "bToA")
+	var guess *model.Dyad
+	if counted && fields != nil && !selects(fields, "a", "b") && looksLikeID(aRef) && looksLikeID(bRef) {
+		guess = &model.Dyad{A: &store.Actor{ID: aRef}, B: &store.Actor{ID: bRef}, Filter: f}
+		if err := r.countDyad(ctx, guess); err != nil {
+			return nil, err
+		}
+		if guess.Total > 0 {
+			return guess, nil
+		}
+	}
+	a, b, err := r.resolvePair(ctx, aRef, bRef)
+	if err != nil {
+		return nil, err
+	}
+	if guess != nil && a.ID == aRef && b.ID == bRef {
+		guess.A, guess.B = a, b
+		return guess, nil
+	}
 	d := &model.Dyad{A: a, B: b, Filter: f}
-	if d.AToB, err = r.Store.CountStatements(ctx, between(f, a.ID, b.ID)); err != nil {
-		return nil, fmt.Errorf("dyad: %w", err)
-	}
-	if d.BToA, err = r.Store.CountStatements(ctx, between(f, b.ID, a.ID)); err != nil {
-		return nil, fmt.Errorf("dyad: %w", err)
-	}
-	for _, k := range append(slices.Clone(d.AToB), d.BToA...) {
-		d.Total += k.Count
+	if counted {
+		if err := r.countDyad(ctx, d); err != nil {
+			return nil, err
+		}
 	}
 	return d, nil
 }
 
-func (r *Resolver) resolvePair(ctx context.Context, aRef, bRef string) (*store.Actor, *store.Actor, error) {
-	a, err := r.resolveActor(ctx, aRef)
-	if err != nil {
-		return nil, nil, err
+// countDyad counts the statements of a dyad both ways, concurrently.
+func (r *Resolver) countDyad(ctx context.Context, d *model.Dyad) error {
+	var errAB, errBA error
+	both(func() { d.AToB, errAB = r.Store.CountStatements(ctx, between(d.Filter, d.A.ID, d.B.ID)) },
+		func() { d.BToA, errBA = r.Store.CountStatements(ctx, between(d.Filter, d.B.ID, d.A.ID)) })
+	if err := errors.Join(errAB, errBA); err != nil {
+		return fmt.Errorf("dyad: %w", err)
 	}
-	b, err := r.resolveActor(ctx, bRef)
-	if err != nil {
-		return nil, nil, err
+	d.Total = sumCounts(d.AToB) + sumCounts(d.BToA)
+	d.Counted = true
+	return nil
+}
+
+// both runs two functions concurrently and returns when both are done.
+func both(f, g func()) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+	g()
+	wg.Wait()
+}
+
+// resolvePair resolves two actor arguments; ids of both are looked up in one
+// batch.
+func (r *Resolver) resolvePair(ctx context.Context, aRef, bRef string) (*store.Actor, *store.Actor, error) {
+	var a, b *store.Actor
+	var errA, errB error
+	both(func() { a, errA = r.resolveActor(ctx, aRef) }, func() { b, errB = r.resolveActor(ctx, bRef) })
+	if errA != nil {
+		return nil, nil, errA
+	}
+	if errB != nil {
+		return nil, nil, errB
 	}
 	return a, b, nil
 }
@@ -208,21 +325,27 @@ func between(f store.StatementFilter, speaker, target string) store.StatementFil
 }
 
 // dyadStatements pages through the statements of a dyad, both ways, newest
-// first: two store calls whatever the page.
+// first: two concurrent store calls whatever the page, none when only the
+// total is selected and the dyad was counted.
 func (r *Resolver) dyadStatements(ctx context.Context, d *model.Dyad, first *int, after *string) (*model.StatementConnection, error) {
 	p, err := r.page(first, after)
 	if err != nil {
 		return nil, err
 	}
+	sel := currentConnection(ctx)
+	if !sel.items && d.Counted {
+		return countConnection(p, d.Total), nil
+	}
 	f := d.Filter
 	f.OrderBy = store.DateDesc
+	f.WithoutReports = !sel.reports
 	upto := store.Page{Limit: p.Offset + p.Limit}
-	ab, n1, err := r.Store.ListStatements(ctx, between(f, d.A.ID, d.B.ID), upto)
-	if err != nil {
-		return nil, fmt.Errorf("dyad statements: %w", err)
-	}
-	ba, n2, err := r.Store.ListStatements(ctx, between(f, d.B.ID, d.A.ID), upto)
-	if err != nil {
+	var ab, ba []store.Statement
+	var n1, n2 int
+	var errAB, errBA error
+	both(func() { ab, n1, errAB = r.Store.ListStatements(ctx, between(f, d.A.ID, d.B.ID), upto) },
+		func() { ba, n2, errBA = r.Store.ListStatements(ctx, between(f, d.B.ID, d.A.ID), upto) })
+	if err := errors.Join(errAB, errBA); err != nil {
 		return nil, fmt.Errorf("dyad statements: %w", err)
 	}
 	all := append(ab, ba...)
@@ -233,41 +356,70 @@ func (r *Resolver) dyadStatements(ctx context.Context, d *model.Dyad, first *int
 		return cmp.Compare(x.ID, y.ID)
 	})
 	all = slices.CompactFunc(all, func(x, y store.Statement) bool { return x.ID == y.ID })
-	return statementConnection(window(all, p), p, n1+n2), nil
+	items := window(all, p)
+	r.loadersFor(ctx).preloadActors(ctx, items, sel)
+	return statementConnection(items, p, n1+n2), nil
 }
 
 // timeline answers the timeline field: made and received counts per bucket
-// (two store calls).
+// (two concurrent store calls). Arguments in the form of ids are tried as ids
+// first: when the query does not select the actors themselves and some
+// bucket is found, that proves they exist and no lookup is needed.
 func (r *Resolver) timeline(ctx context.Context, actorRef string, cpRef *string, kinds []store.StatementKind, iv *store.Interval, from, to *time.Time, rollup *bool) (*model.Timeline, error) {
-	a, err := r.resolveActor(ctx, actorRef)
-	if err != nil {
-		return nil, err
-	}
-	t := &model.Timeline{Actor: a, Interval: cmp.Or(deref(iv), store.Month)}
-	if cpRef != nil {
-		if t.Counterpart, err = r.resolveActor(ctx, *cpRef); err != nil {
-			return nil, err
-		}
-	}
 	f, err := countFilter(kinds, from, to, rollup)
 	if err != nil {
 		return nil, err
 	}
+	interval := cmp.Or(deref(iv), store.Month)
+	fields := selectedFields(ctx, timelineImplementors...)
+	var guess *model.Timeline
+	if fields != nil && !selects(fields, "actor", "counterpart") && looksLikeID(actorRef) && (cpRef == nil || looksLikeID(*cpRef)) {
+		guess = &model.Timeline{Actor: &store.Actor{ID: actorRef}, Interval: interval}
+		if cpRef != nil {
+			guess.Counterpart = &store.Actor{ID: *cpRef}
+		}
+		if err := r.timelineBuckets(ctx, guess, f); err != nil {
+			return nil, err
+		}
+		if len(guess.Buckets) > 0 {
+			return guess, nil
+		}
+	}
+	t := &model.Timeline{Interval: interval}
+	if cpRef != nil {
+		if t.Actor, t.Counterpart, err = r.resolvePair(ctx, actorRef, *cpRef); err != nil {
+			return nil, err
+		}
+	} else if t.Actor, err = r.resolveActor(ctx, actorRef); err != nil {
+		return nil, err
+	}
+	if guess != nil && t.Actor.ID == guess.Actor.ID && (t.Counterpart == nil || t.Counterpart.ID == guess.Counterpart.ID) {
+		t.Buckets = guess.Buckets
+		return t, nil
+	}
+	if err := r.timelineBuckets(ctx, t, f); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// timelineBuckets fills t.Buckets: its actor's statements made and received
+// (with its counterpart when it has one).
+func (r *Resolver) timelineBuckets(ctx context.Context, t *model.Timeline, f store.StatementFilter) error {
 	made, received := f, f
-	made.Speakers, received.Targets = []string{a.ID}, []string{a.ID}
+	made.Speakers, received.Targets = []string{t.Actor.ID}, []string{t.Actor.ID}
 	if t.Counterpart != nil {
 		made.Targets, received.Speakers = []string{t.Counterpart.ID}, []string{t.Counterpart.ID}
 	}
-	mb, err := r.Store.Timeline(ctx, made, t.Interval)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	rb, err := r.Store.Timeline(ctx, received, t.Interval)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
+	var mb, rb []store.Bucket
+	var errM, errR error
+	both(func() { mb, errM = r.Store.Timeline(ctx, made, t.Interval) },
+		func() { rb, errR = r.Store.Timeline(ctx, received, t.Interval) })
+	if err := errors.Join(errM, errR); err != nil {
+		return fmt.Errorf("timeline: %w", err)
 	}
 	t.Buckets = mergeBuckets(mb, rb)
-	return t, nil
+	return nil
 }
 
 // mergeBuckets joins made and received buckets by start and kind.
@@ -325,12 +477,11 @@ func (r *Resolver) paths(ctx context.Context, fromRef, toRef string, maxHops *in
 	return ps, nil
 }
 
-// neighborhood answers the neighborhood field.
+// neighborhood answers the neighborhood field: one store call when the
+// argument is an actor's id (the center comes with its subgraph), and the
+// subgraph's actors primed in the request's actor loader, so that the links'
+// ends cost no lookup.
 func (r *Resolver) neighborhood(ctx context.Context, ref string, depth *int, kinds []store.StatementKind, limit *int) (*model.Subgraph, error) {
-	a, err := r.resolveActor(ctx, ref)
-	if err != nil {
-		return nil, err
-	}
 	d := orDefault(depth, 1)
 	if d < 1 || d > MaxNeighborhoodDepth {
 		return nil, badInput("depth must be between 1 and %d", MaxNeighborhoodDepth)
@@ -339,11 +490,46 @@ func (r *Resolver) neighborhood(ctx context.Context, ref string, depth *int, kin
 	if n < 1 || n > MaxNeighborhoodSize {
 		return nil, badInput("limit must be between 1 and %d", MaxNeighborhoodSize)
 	}
+	l := r.loadersFor(ctx)
+	if strings.TrimSpace(ref) == "" {
+		return nil, badInput("an actor argument must not be empty")
+	}
+	if looksLikeID(ref) {
+		g, err := r.Store.Neighborhood(ctx, ref, d, kinds, n)
+		switch {
+		case err == nil:
+			if center := primeActors(l, g.Actors, ref); center != nil {
+				return &model.Subgraph{Center: center, Nodes: g.Actors, Links: g.Edges}, nil
+			}
+		case !errors.Is(err, store.ErrNotFound) && !errors.Is(err, store.ErrInvalid):
+			return nil, fmt.Errorf("neighborhood: %w", err)
+		}
+	}
+	a, err := r.resolveActor(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
 	g, err := r.Store.Neighborhood(ctx, a.ID, d, kinds, n)
 	if err != nil {
 		return nil, fmt.Errorf("neighborhood: %w", err)
 	}
+	if center := primeActors(l, g.Actors, a.ID); center != nil {
+		a = center
+	}
 	return &model.Subgraph{Center: a, Nodes: g.Actors, Links: g.Edges}, nil
+}
+
+// primeActors puts actors in the request's actor loader and returns the one
+// with the given id, nil when absent.
+func primeActors(l *loaders, actors []store.Actor, id string) *store.Actor {
+	var found *store.Actor
+	for i := range actors {
+		l.actors.Prime(actors[i].ID, actors[i])
+		if actors[i].ID == id {
+			found = &actors[i]
+		}
+	}
+	return found
 }
 
 // linkID is the stable id of a direct link.
@@ -443,24 +629,42 @@ func (r *Resolver) deleteArticle(ctx context.Context, id string) (*model.DeleteA
 // actorStatements answers statementsMade and statementsReceived through the
 // batching loader.
 func (r *Resolver) actorStatements(ctx context.Context, a *store.Actor, received bool, in *model.StatementFilter, order *store.StatementOrder, first *int, after *string) (*model.StatementConnection, error) {
-	f, err := r.statementFilter(ctx, in, order)
+	sel := currentConnection(ctx)
+	key, p, err := r.actorStatementsKey(ctx, a.ID, received, in, order, first, after, sel)
 	if err != nil {
 		return nil, err
 	}
+	l := r.loadersFor(ctx)
+	res, err := l.byActor.Load(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("statements of %q: %w", a.ID, err)
+	}
+	if !sel.items {
+		return countConnection(p, res.Total), nil
+	}
+	l.preloadActors(ctx, res.Items, sel)
+	return statementConnection(res.Items, res.Page, res.Total), nil
+}
+
+// actorStatementsKey is the loader key of one statementsMade (or received)
+// field of actor id, and its page.
+func (r *Resolver) actorStatementsKey(ctx context.Context, id string, received bool, in *model.StatementFilter, order *store.StatementOrder, first *int, after *string, sel statementSel) (actorStatementsKey, store.Page, error) {
+	f, err := r.statementFilter(ctx, in, order)
+	if err != nil {
+		return actorStatementsKey{}, store.Page{}, err
+	}
 	p, err := r.page(first, after)
 	if err != nil {
-		return nil, err
+		return actorStatementsKey{}, store.Page{}, err
 	}
 	if received {
 		f.Targets = nil
 	} else {
 		f.Speakers = nil
 	}
-	res, err := r.loadersFor(ctx).byActor.Load(ctx, actorStatementsKey{ActorID: a.ID, Received: received, Spec: encodeSpec(actorStatementsSpec{Filter: f, Page: p})})
-	if err != nil {
-		return nil, fmt.Errorf("statements of %q: %w", a.ID, err)
-	}
-	return statementConnection(res.Items, res.Page, res.Total), nil
+	f.WithoutReports = !sel.reports
+	spec := actorStatementsSpec{Filter: f, Page: p, CountOnly: !sel.items}
+	return actorStatementsKey{ActorID: id, Received: received, Spec: encodeSpec(spec)}, p, nil
 }
 
 // members answers Actor.members through the batching loader.
@@ -496,10 +700,20 @@ func (r *Resolver) statements(ctx context.Context, in *model.StatementFilter, or
 	if err != nil {
 		return nil, err
 	}
+	sel := currentConnection(ctx)
+	if !sel.items {
+		ks, err := r.Store.CountStatements(ctx, f)
+		if err != nil {
+			return nil, fmt.Errorf("count statements: %w", err)
+		}
+		return countConnection(p, sumCounts(ks)), nil
+	}
+	f.WithoutReports = !sel.reports
 	items, total, err := r.Store.ListStatements(ctx, f, p)
 	if err != nil {
 		return nil, fmt.Errorf("list statements: %w", err)
 	}
+	r.loadersFor(ctx).preloadActors(ctx, items, sel)
 	return statementConnection(items, p, total), nil
 }
 

@@ -66,6 +66,10 @@ type StatementFilter struct {
 	// and the state).
 	Rollup  bool
 	OrderBy StatementOrder
+	// WithoutReports tells ListStatements, GetStatements and WalkStatements that the
+	// caller does not need Statement.Reports: a backend may leave them empty (it may
+	// also fill them). It selects nothing.
+	WithoutReports bool
 }
 
 // IncidentFilter selects incidents.

@@ -13,4 +13,6 @@ type Dyad struct {
 	// Filter selects the statements between the two (Speakers and Targets
 	// unset: the statements resolver fills them for each direction).
 	Filter store.StatementFilter
+	// Counted says AToB, BToA and Total were computed (the query selects them).
+	Counted bool
 }

@@ -67,8 +67,9 @@ type Store struct {
 	batch  int
 	log    *slog.Logger
 
-	readyMu sync.Mutex  // serializes connection attempts
-	ready   atomic.Bool // connected once and the schema is in place
+	readyMu sync.Mutex    // guards attempt
+	attempt *setupAttempt // the connection attempt under way, if any
+	ready   atomic.Bool   // connected once and the schema is in place
 }
 
 var _ store.Store = (*Store)(nil)
@@ -113,25 +114,55 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 }
 
 // connect checks that Neo4j answers and creates the schema, once: after the
-// first success it does nothing.
+// first success it does nothing. The attempt runs on its own context (bounded by
+// setupTimeout), not the caller's: a request that gives up early (a /readyz probe)
+// must not abort a schema command half-way, which can leave Neo4j with a
+// constraint's backing index but no constraint. Concurrent callers share one
+// attempt and each waits for it at most until its own context ends.
 func (s *Store) connect(ctx context.Context) error {
 	if s.ready.Load() {
 		return nil
 	}
 	s.readyMu.Lock()
-	defer s.readyMu.Unlock()
-	if s.ready.Load() {
-		return nil
+	att := s.attempt
+	if att == nil {
+		att = &setupAttempt{done: make(chan struct{})}
+		s.attempt = att
+		go s.setup(att)
 	}
+	s.readyMu.Unlock()
+	select {
+	case <-att.done:
+		return att.err
+	case <-ctx.Done():
+		return fmt.Errorf("neo4jstore: connect %s: %w: %w", s.uri, store.ErrUnavailable, ctx.Err())
+	}
+}
+
+// setupTimeout bounds one connection and schema attempt.
+const setupTimeout = 2 * time.Minute
+
+// setupAttempt is one connection and schema attempt; err is set before done closes.
+type setupAttempt struct {
+	done chan struct{}
+	err  error
+}
+
+func (s *Store) setup(att *setupAttempt) {
+	ctx, cancel := context.WithTimeout(context.Background(), setupTimeout)
+	defer cancel()
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
-		return fmt.Errorf("neo4jstore: connect %s: %w", s.uri, mapErr(err))
+		att.err = fmt.Errorf("neo4jstore: connect %s: %w", s.uri, mapErr(err))
+	} else if err := s.ensureSchema(ctx); err != nil {
+		att.err = err
+	} else {
+		s.ready.Store(true)
+		s.log.Debug("neo4jstore: connected, schema ready", "uri", s.uri, "database", s.db, "batch", s.batch)
 	}
-	if err := s.ensureSchema(ctx); err != nil {
-		return err
-	}
-	s.ready.Store(true)
-	s.log.Debug("neo4jstore: connected, schema ready", "uri", s.uri, "database", s.db, "batch", s.batch)
-	return nil
+	s.readyMu.Lock()
+	s.attempt = nil
+	s.readyMu.Unlock()
+	close(att.done)
 }
 
 // txTimeout passes the context's deadline (a request's time limit) to Neo4j as
@@ -168,16 +199,34 @@ var schema = []string{
 func (s *Store) ensureSchema(ctx context.Context) error {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
-	for _, q := range schema {
+	run := func(q string, params map[string]any) (*neo4j.EagerResult, error) {
 		// Schema commands cannot share a transaction with data writes; each runs on its own.
-		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			res, err := tx.Run(ctx, q, nil)
+		res, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			res, err := tx.Run(ctx, q, params)
 			if err != nil {
 				return nil, err
 			}
-			_, err = res.Consume(ctx)
-			return nil, err
+			return res.Collect(ctx)
 		})
+		if err != nil {
+			return nil, err
+		}
+		return &neo4j.EagerResult{Records: res.([]*neo4j.Record)}, nil
+	}
+	for _, q := range schema {
+		_, err := run(q, nil)
+		if name, ok := orphanedConstraintIndex(q, err); ok {
+			// An earlier attempt died between creating the constraint's backing index
+			// and the constraint: drop the orphan (a name from the list above, never
+			// input) unless the constraint exists after all, then create it again.
+			s.log.Warn("neo4jstore: an index blocks its constraint; recreating it", "name", name)
+			var found *neo4j.EagerResult
+			if found, err = run("SHOW CONSTRAINTS YIELD name WHERE name = $name RETURN name", map[string]any{"name": name}); err == nil && len(found.Records) == 0 {
+				if _, err = run("DROP INDEX "+name+" IF EXISTS", nil); err == nil {
+					_, err = run(q, nil)
+				}
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("neo4jstore: schema %q: %w", q, mapErr(err))
 		}
@@ -194,6 +243,20 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		return fmt.Errorf("neo4jstore: await indexes: %w", mapErr(err))
 	}
 	return nil
+}
+
+// orphanedConstraintIndex reports whether err says that "CREATE CONSTRAINT name"
+// (q) found an index of the same name, and returns that name.
+func orphanedConstraintIndex(q string, err error) (string, bool) {
+	var nerr *neo4j.Neo4jError
+	if err == nil || !errors.As(err, &nerr) || nerr.Code != "Neo.ClientError.Schema.IndexWithNameAlreadyExists" {
+		return "", false
+	}
+	f := strings.Fields(q)
+	if len(f) < 3 || f[0] != "CREATE" || f[1] != "CONSTRAINT" {
+		return "", false
+	}
+	return f[2], true
 }
 
 // Ping checks that Neo4j answers.
