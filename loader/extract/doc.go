@@ -14,7 +14,12 @@
 //     person's name ("spokesman Wang Wenbin", "Zhao Lijian, spokesman for
 //     ..."), groups ("four alleged Chinese hackers", "APT31") and companies;
 //  4. resolve coreference: surnames, role nouns ("the spokesman", "the
-//     ministry", "the hackers"), pronouns, and the speaker of quoted text;
+//     ministry", "the hackers", "the men", "these defendants"), pronouns,
+//     the speaker of quoted text ("KCNA quoted a spokesman as saying"), and
+//     the state of an unnamed agency from the sentence's opener ("In
+//     Tehran, foreign ministry spokesman ...") or the previous subject;
+//     officials whose title names no state are placed by titles one state
+//     uses ("Secretary of State", "Foreign Secretary") or the dateline;
 //  5. find statements from trigger verbs, nouns and phrases in active,
 //     passive, nominal, reported-speech and coordinated forms, plus readings
 //     of evaluations ("the accusations are groundless" denies them), of
@@ -23,10 +28,17 @@
 //     imposed them), of agentless legal acts ("two men were arrested on
 //     suspicion of spying, prosecutors said"), of threats whose subject is
 //     the threatened side ("said Oslo would regret its decision"), of drawn
-//     criticism ("drawing condemnation from Seoul and Tokyo") and of "X must
-//     stop ..." demands; negated, withheld or hypothetical acts ("did not
-//     accuse", "declined to blame", "whether to sanction", "any decision to
-//     expel") and questions ("Asked about China") give no statement;
+//     criticism ("drawing condemnation from Seoul and Tokyo"), of "X must
+//     (should, needs to) stop ..." demands, of headline passives without an
+//     auxiliary ("Russia accused of ...", "hackers sanctioned by EU"), of
+//     participial clauses (", accusing them of", ", saying ..."), of
+//     appositions ("the Lazarus Group, a unit linked to ..., stole"), of
+//     hacking groups' reported deeds, of measures rejected ("Moscow
+//     rejected the move" answers whoever imposed it) and of denials whose
+//     accuser only the same sentence names; negated, withheld or
+//     hypothetical acts ("did not accuse", "declined to blame", "whether to
+//     sanction", "any decision to expel") and questions ("Asked about
+//     China") give no statement;
 //  6. link each statement's ends, its incident and its date ("on Tuesday"
 //     resolved against the article date);
 //  7. assemble entities under canonical names, so the same actor gets the

@@ -59,8 +59,9 @@ type prf struct {
 }
 
 // TestEvalFloor runs Extract over the dev set and scores it with the shared
-// scorer: the floor is lenient F1 0.80, strict F1 0.65, strict precision 0.85
-// and entity F1 0.85.
+// scorer: the floor is lenient F1 0.94, strict F1 0.88, strict precision 0.94
+// and entity F1 0.92 (measured: 0.963, 0.905, 0.958, 0.935). The dev set was
+// tuned on; TestProxyFloor guards quality on articles written apart from it.
 func TestEvalFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("eval in -short mode")
@@ -104,10 +105,10 @@ func TestEvalFloor(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"lenient statement F1", sum.Lenient.F1, 0.80},
-		{"strict statement F1", sum.Strict.F1, 0.65},
-		{"strict statement precision", sum.Strict.Precision, 0.85},
-		{"entity F1", sum.Entities.F1, 0.85},
+		{"lenient statement F1", sum.Lenient.F1, 0.94},
+		{"strict statement F1", sum.Strict.F1, 0.88},
+		{"strict statement precision", sum.Strict.Precision, 0.94},
+		{"entity F1", sum.Entities.F1, 0.92},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s = %.3f, below the floor %.2f", c.name, c.got, c.floor)

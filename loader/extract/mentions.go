@@ -10,6 +10,10 @@ func (a *analysis) scan(s *sentInfo) {
 	toks := s.toks
 	var buf []byte
 	for i := 0; i < len(toks); {
+		if i+1 < len(toks) && isCap(toks[i].text) && regionNames[toks[i].lower+" "+toks[i+1].lower] {
+			i += 2 // "North America" names a region, not the United States
+			continue
+		}
 		ml := a.ix.maxLen[toks[i].lower]
 		if ml > len(toks)-i {
 			ml = len(toks) - i
@@ -41,10 +45,25 @@ func (a *analysis) scan(s *sentInfo) {
 			matched = true
 			break
 		}
+		if !matched && ml > 1 {
+			// a trigger phrase broken by a quotation mark: would "respond in kind"
+			if it, ok := a.quotedPhrase(toks, i, ml); ok {
+				s.items = append(s.items, it)
+				i = it.end
+				matched = true
+			}
+		}
 		if !matched {
 			i++
 		}
 	}
+}
+
+// regionNames are places whose last word is a state's name or alias but
+// that are not that state.
+var regionNames = map[string]bool{
+	"north america": true, "south america": true, "latin america": true, "central america": true,
+	"new mexico": true, "new guinea": true,
 }
 
 func capsOK(toks []token, caps []uint8) bool {
@@ -175,10 +194,24 @@ func (a *analysis) composeActors(s *sentInfo) {
 					k++
 					continue
 				}
-				if _, ok := nx.has(hitStateNoun); ok && nx.start == it.end && !quantified(s, it.start) {
+				if h, ok := nx.has(hitStateNoun); ok && (nx.start == it.end || possessedStateNoun[h.word]) && !quantified(s, it.start) {
+					// "the Chinese side", "North Korea's state media"
 					a.addMention(s, it.start, nx.end, st, mActor)
 					k++
 					continue
+				}
+			}
+			if weak && (s.lower(it.end) == "and" || s.lower(it.end) == ",") {
+				// "Vietnamese and Philippine officials": the first demonym shares the noun
+				if nx, ok := next(1); ok && nx.start == it.end+1 {
+					if _, _, w2 := stateHit(nx); w2 {
+						if n2, ok := next(2); ok && n2.start == nx.end {
+							if h, ok := n2.has(hitStateNoun); ok && !quantified(s, it.start) && h.word != "" {
+								a.addMention(s, it.start, it.end, st, mActor)
+								continue
+							}
+						}
+					}
 				}
 			}
 			if strong {
@@ -231,7 +264,7 @@ func (a *analysis) composeActors(s *sentInfo) {
 				}
 			}
 			head := strings.ToLower(s.span(it.start, it.end))
-			if strings.Contains(head, "ministry") || strings.Contains(head, "foreign office") || strings.Contains(head, "prosecutor") {
+			if strings.Contains(head, "ministry") || strings.Contains(head, "foreign office") || strings.Contains(head, "prosecutor") || head == "police" {
 				s.ments = append(s.ments, mention{start: it.start, end: it.end, kind: mBareHead, pattern: h.ref})
 			}
 			continue
@@ -310,6 +343,23 @@ var quantifiers = map[string]bool{
 // "Russian-government backed hackers", "a hacking group backed by the Chinese
 // government", "Four members of China's military".
 func (a *analysis) findGroups(s *sentInfo) {
+	// code names on their own: "APT31", "Volt Typhoon"
+	for i := 0; i < len(s.toks); i++ {
+		if s.mentionAt(i) >= 0 || (i > 0 && isCap(s.toks[i-1].text) && !isCodeName(s.toks[i].text)) {
+			continue
+		}
+		if c := codeNameEnd(s, i); c > i {
+			e := a.get(s.span(i, c), "GROUP")
+			if e.affil == nil && (s.lower(i-1) == "'s" || s.lower(i-1) == "'") {
+				// "the GRU's Unit 26165": the possessor runs it
+				if pm := s.mentionAt(i - 2); pm >= 0 && s.ments[pm].ent != nil && s.ments[pm].kind == mActor && (s.ments[pm].ent.typ == "AGENCY" || s.ments[pm].ent.typ == "STATE") {
+					e.affil, e.country = s.ments[pm].ent, s.ments[pm].ent.country
+				}
+			}
+			a.addMention(s, i, c, e, mActor)
+			i = c - 1
+		}
+	}
 	for _, it := range s.items {
 		_, isGroup := it.has(hitGroupNoun)
 		if h, ok := it.has(hitStateNoun); ok && !isGroup && (h.word == "officials" || h.word == "official") && quantified(s, it.start) {
@@ -342,7 +392,8 @@ func (a *analysis) findGroups(s *sentInfo) {
 			}
 			w := s.toks[j].lower
 			if w == "-" || w == "backed" || w == "linked" || w == "sponsored" || w == "government" || w == "state" || w == "alleged" ||
-				w == "military" || w == "intelligence" || w == "cyber" || w == "hacking" || w == "suspected" || w == "so-called" {
+				w == "military" || w == "intelligence" || w == "cyber" || w == "hacking" || w == "suspected" || w == "so-called" ||
+				w == "affiliated" || w == "aligned" || w == "directed" || w == "controlled" || w == "funded" || w == "based" || w == "nexus" {
 				if st != nil && (w == "alleged" || w == "suspected") {
 					start = j
 				}
@@ -377,7 +428,7 @@ func (a *analysis) findGroups(s *sentInfo) {
 			} else if h == "reportedly" || h == "allegedly" {
 				j++
 			}
-			if w := s.lower(j); w == "backed" || w == "linked" || w == "sponsored" || w == "tied" || w == "with" || w == "working" {
+			if w := s.lower(j); w == "backed" || w == "linked" || w == "sponsored" || w == "tied" || w == "with" || w == "working" || w == "operating" || w == "based" {
 				for k := j; k < len(s.toks) && k-j < 6; k++ {
 					if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor {
 						st = s.ments[mi].ent
@@ -399,6 +450,18 @@ func (a *analysis) findGroups(s *sentInfo) {
 		if st == nil && code == "" {
 			continue
 		}
+		if w := s.lower(start); code == "" && s.lower(start-1) == "," && (w == "a" || w == "an") {
+			// "the Lazarus Group, a hacking team linked to ...": an apposition
+			// describes the group before it
+			if pm := s.mentionAt(start - 2); pm >= 0 && s.ments[pm].end == start-1 && s.ments[pm].kind == mActor && s.ments[pm].ent != nil && (s.ments[pm].ent.typ == "GROUP" || s.ments[pm].ent.typ == "ORGANIZATION") {
+				prev := s.ments[pm].ent
+				if prev.affil == nil && st != nil {
+					prev.affil, prev.country = st, st.country
+				}
+				a.addMention(s, start, it.end, prev, mActor)
+				continue
+			}
+		}
 		phrase := s.span(start, end)
 		name := canonicalGroup(phrase)
 		if code != "" {
@@ -412,17 +475,6 @@ func (a *analysis) findGroups(s *sentInfo) {
 		a.addMention(s, start, end, e, mActor)
 		if name != phrase {
 			e.addAlias(phrase)
-		}
-	}
-	// code names on their own: "APT31", "Volt Typhoon"
-	for i := 0; i < len(s.toks); i++ {
-		if s.mentionAt(i) >= 0 || (i > 0 && isCap(s.toks[i-1].text) && !isCodeName(s.toks[i].text)) {
-			continue
-		}
-		if c := codeNameEnd(s, i); c > i {
-			e := a.get(s.span(i, c), "GROUP")
-			a.addMention(s, i, c, e, mActor)
-			i = c - 1
 		}
 	}
 	// "four members of China's military", "members of the Chinese military"
@@ -446,6 +498,14 @@ func (a *analysis) findGroups(s *sentInfo) {
 			continue
 		}
 		m := s.ments[mi]
+		if noun := s.lower(start - 2); s.lower(start-1) == "," && personNouns[noun] {
+			if d := s.lower(start - 3); d == "the" || d == "these" || d == "those" {
+				// "The defendants, members of the RGB,": an apposition to the group before
+				a.addMention(s, start, m.end, nil, mRoleNoun)
+				s.ments[len(s.ments)-1].role = "group:" + noun
+				continue
+			}
+		}
 		phrase := s.span(start, m.end)
 		e := a.get(canonicalGroup(phrase), "GROUP")
 		if e.affil == nil {
@@ -548,6 +608,16 @@ func codeNameEnd(s *sentInfo, i int) int {
 	if i+1 < len(s.toks) && isCap(s.toks[i].text) && codeNameSuffixes[s.toks[i+1].text] && !nameStop[s.toks[i].text] {
 		return i + 2
 	}
+	if s.toks[i].text == "Unit" && i+1 < len(s.toks) && isNumber(s.toks[i+1].text) && len(s.toks[i+1].text) >= 4 {
+		return i + 2 // a military unit's number: "Unit 26165", "Unit 61398"
+	}
+	if camelCase(s.toks[i].text) && i > 0 {
+		// "a group known as MirrorFace", "dubbed BlackTech", "the group DarkHotel"
+		switch p := s.toks[i-1].lower; {
+		case p == "as" || p == "dubbed" || p == "codenamed" || p == "group" || p == "named" || p == "called" || p == "nicknamed":
+			return i + 1
+		}
+	}
 	switch s.toks[i].text {
 	case "Sandworm", "Turla", "Lazarus", "Kimsuky", "Hafnium", "Gamaredon", "Fancy", "Cozy":
 		if i+1 < len(s.toks) && (s.toks[i+1].text == "Group" || s.toks[i+1].text == "Bear" || s.toks[i+1].text == "Team") {
@@ -556,4 +626,57 @@ func codeNameEnd(s *sentInfo, i int) int {
 		return i + 1
 	}
 	return i
+}
+
+// camelCase reports a single token with a capital inside it: "MirrorFace".
+func camelCase(w string) bool {
+	if len(w) < 4 || !isCap(w) || isAllCaps(w) {
+		return false
+	}
+	for i, r := range w {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// possessedStateNoun are state nouns that name the state after a possessive
+// too: "North Korea's state media", "Iran's government".
+var possessedStateNoun = map[string]bool{
+	"government": true, "leadership": true, "authorities": true, "state media": true, "state news agency": true,
+	"state television": true, "state TV": true, "state-run media": true, "official media": true,
+}
+
+// quotedPhrase matches a multiword trigger phrase starting at token i whose
+// words a quotation mark interrupts ("would \"respond"), longest first. Only
+// trigger phrases match this way, never names.
+func (a *analysis) quotedPhrase(toks []token, i, ml int) (item, bool) {
+	var words []string
+	var ends []int
+	for k := i; k < len(toks) && len(words) < ml; k++ {
+		if toks[k].text == `"` {
+			continue
+		}
+		words = append(words, toks[k].lower)
+		ends = append(ends, k+1)
+	}
+	if len(ends) == 0 || ends[len(ends)-1]-i == len(words) {
+		return item{}, false // no quotation mark inside: the plain scan decided
+	}
+	for n := len(words); n >= 2; n-- {
+		if ends[n-1]-i == n {
+			return item{}, false // no quotation mark inside the first n words
+		}
+		var keep []hit
+		for _, h := range a.ix.phrases[strings.Join(words[:n], " ")] {
+			if h.kind == hitPhrase || h.kind == hitAttack || h.kind == hitVerb || h.kind == hitNoun {
+				keep = append(keep, h)
+			}
+		}
+		if len(keep) > 0 {
+			return item{start: i, end: ends[n-1], hits: keep}, true
+		}
+	}
+	return item{}, false
 }

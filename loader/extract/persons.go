@@ -28,7 +28,7 @@ var speechVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "told": true, "added": true, "stated": true, "noted": true, "stressed": true,
 	"emphasized": true, "emphasised": true, "insisted": true, "explained": true, "wrote": true, "tweeted": true, "declared": true,
 	"remarked": true, "commented": true, "underlined": true, "pointed": true, "argued": true, "continued": true, "announced": true,
-	"asserted": true, "reiterated": true, "warned": true,
+	"asserted": true, "reiterated": true, "warned": true, "posted": true,
 }
 
 func isNameTok(t token) bool {
@@ -86,7 +86,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 			continue
 		}
 		j := i
-		for j < len(toks) && j-i < 4 && isNameTok(toks[j]) && !s.inItem(j, j+1) && s.mentionAt(j) < 0 {
+		for j < len(toks) && j-i < 4 && isNameTok(toks[j]) && (!s.inItem(j, j+1) && s.mentionAt(j) < 0 || j == i+1 && surnameLike(s, i)) {
 			j++
 		}
 		// "Jian G": a surname abbreviated to its initial
@@ -95,9 +95,29 @@ func (a *analysis) findPersons(s *sentInfo) {
 		}
 		if org := orgSuffix(s, i, j); org > j || orgSuffixes[toks[j-1].text] && j-i >= 2 {
 			// "Political and Security Committee", "Electoral Commission": an organization
-			e := a.get(s.span(i, org), "ORGANIZATION")
-			e.company = true
-			a.addMention(s, i, org, e, mActor)
+			start := i
+			var st *entity
+			if agencySuffixes[toks[org-1].text] {
+				// "India's Computer Emergency Response Team": the state's agency
+				q := i - 1
+				if s.lower(q) == "'s" || s.lower(q) == "'" {
+					q--
+				}
+				if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].end == q+1 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "STATE" {
+					st, start = s.ments[mi].ent, s.ments[mi].start
+				}
+			}
+			if st != nil {
+				e := a.get(s.span(i, org), "AGENCY")
+				if e.affil == nil {
+					e.affil, e.country = st, st.country
+				}
+				a.addMention(s, start, org, e, mActor)
+			} else {
+				e := a.get(s.span(i, org), "ORGANIZATION")
+				e.company = true
+				a.addMention(s, i, org, e, mActor)
+			}
 			i = org - 1
 			continue
 		}
@@ -131,8 +151,13 @@ func (a *analysis) findPersons(s *sentInfo) {
 			role = s.span(rs, i)
 			start = rs
 			p := rs
+			for q := 0; q < 2 && p > 1 && titleModifiers[s.lower(p-1)]; q++ {
+				p-- // "Japan's top government spokesman"
+			}
 			if s.lower(p-1) == "'s" {
 				p--
+			} else if p != rs && s.mentionAt(p-1) < 0 {
+				p = rs
 			}
 			if mi := s.mentionAt(p - 1); mi >= 0 {
 				m := s.ments[mi]
@@ -141,6 +166,20 @@ func (a *analysis) findPersons(s *sentInfo) {
 			}
 			if w := s.lower(start - 1); w == "outgoing" || w == "former" || w == "incoming" || w == "acting" {
 				start--
+			}
+		} else if mi := s.mentionAt(i - 1); mi >= 0 && s.ments[mi].end == i && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "AGENCY" && titleAgency(s.span(s.ments[mi].start, i)) {
+			// an agency named by its head's title: "Director of National Intelligence Avril Haines"
+			role = s.span(s.ments[mi].start, i)
+			affil = s.ments[mi].ent
+			start = s.ments[mi].start
+		} else if mi := s.mentionAt(i - 1); mi >= 0 && s.ments[mi].end == i && s.ments[mi].ent != nil && s.lower(s.ments[mi].start-1) == "to" && s.roleItemEnding(s.ments[mi].start-1) >= 0 {
+			// "Russian Ambassador to the EU Vladimir Chizhov"
+			ri := s.roleItemEnding(s.ments[mi].start - 1)
+			role = s.span(s.items[ri].start, i)
+			start = s.items[ri].start
+			if pm := s.mentionAt(start - 1); pm >= 0 && s.ments[pm].ent != nil {
+				affil = a.mentionEntity(s, s.ments[pm])
+				start = s.ments[pm].start
 			}
 		} else if s.lower(j) == "," && !s.headline() {
 			// apposition after: "Name, (the) spokesman for the Foreign Ministry,"
@@ -175,6 +214,9 @@ func (a *analysis) findPersons(s *sentInfo) {
 					if w == "the" || w == "a" || w == "'s" {
 						role = s.span(wq+1, k+1)
 						start = wq
+						if w == "'s" {
+							start = wq + 1 // "the directorate's head, Name": the possessor is no part of the name
+						}
 						if w == "'s" {
 							if mi := s.mentionAt(wq - 1); mi >= 0 && s.ments[mi].ent != nil {
 								affil = s.ments[mi].ent
@@ -217,6 +259,9 @@ func (a *analysis) findPersons(s *sentInfo) {
 		if affil == nil && role != "" && role != "-" {
 			affil = a.roleAgency(role) // "Treasury Secretary" works for the Treasury
 		}
+		if affil == nil && role != "" && role != "-" {
+			affil = a.roleHome(role) // "Secretary of State" is the United States'
+		}
 		e := a.get(canonicalPerson(name), "PERSON")
 		if role == "-" {
 			role = ""
@@ -257,6 +302,18 @@ func (a *analysis) mentionEntity(s *sentInfo, m mention) *entity {
 // of that pattern the article named, else that agency of the dateline's state,
 // else of the first state the article names.
 func (a *analysis) bareAgency(s *sentInfo, p int) *entity {
+	if st := a.openerState(s); st != nil {
+		// "In Tehran, foreign ministry spokesman ...", "North Korea's news agency quoted a foreign ministry spokesman"
+		return a.agencyEntity(p, st, "")
+	}
+	if st := openingSubjectState(s); st != nil {
+		// "Beijing has lodged representations, foreign ministry spokesman Lin Jian said"
+		return a.agencyEntity(p, st, "")
+	}
+	if st := a.previousSubjectState(s); st != nil {
+		// "Moscow rejected the move. Foreign Ministry spokeswoman Maria Zakharova ..."
+		return a.agencyEntity(p, st, "")
+	}
 	var last *entity
 	for _, e := range a.order {
 		if e.pattern == p && e.typ == "AGENCY" && e.mentions > 0 {
@@ -292,10 +349,14 @@ func (a *analysis) findReferring(s *sentInfo) {
 			continue
 		}
 		switch t.lower {
-		case "hackers", "officers", "diplomats", "agents", "spies", "officials", "suspects", "men", "nationals", "individuals":
+		case "hackers", "officers", "diplomats", "agents", "spies", "officials", "suspects", "men", "nationals", "individuals",
+			"defendants", "accused", "operatives", "citizens", "women", "people", "pair", "trio", "employees", "perpetrators", "attackers", "group":
 			d, st := s.lower(i-1), i-1
 			if numberWords[d] || isNumber(d) {
 				d, st = s.lower(i-2), i-2 // "the two officers"
+			}
+			if t.lower == "accused" && d != "the" {
+				continue // only "the accused" is a noun
 			}
 			if (d == "the" || d == "these" || d == "those") && s.mentionAt(st) < 0 && s.mentionAt(i-1) < 0 {
 				s.ments = append(s.ments, mention{start: st, end: i + 1, kind: mRoleNoun, role: "group:" + t.lower, pattern: -1})
@@ -356,6 +417,7 @@ func (a *analysis) findReferring(s *sentInfo) {
 // pronouns get their entities, and each sentence its reported speaker.
 func (a *analysis) resolveCoref() {
 	var lastPerson, lastAgency, lastSpeaker, lastInstitution *entity
+	lastAgencyPara := -1
 	type roleHolder struct {
 		role string
 		ent  *entity
@@ -419,6 +481,22 @@ func (a *analysis) resolveCoref() {
 					for _, g := range a.order {
 						if g.typ == "GROUP" && g.seen > 0 && strings.HasSuffix(g.name, noun) && (e == nil || g.seen > e.seen) {
 							e = g
+						}
+					}
+					if e == nil && noun == "group" {
+						// "the group": the latest named hacking group ("Flax Typhoon", "APT40")
+						for _, g := range a.order {
+							if g.typ == "GROUP" && g.seen > 0 && (!strings.Contains(g.name, " ") || codeNameSuffixes[g.name[strings.LastIndexByte(g.name, ' ')+1:]] || strings.Contains(strings.ToLower(g.name), "group")) && (e == nil || g.seen > e.seen) {
+								e = g
+							}
+						}
+					}
+					if e == nil && personNouns[noun] {
+						// "the men", "these defendants": the latest group of people
+						for _, g := range a.order {
+							if g.typ == "GROUP" && g.seen > 0 && peopleGroup(g.name) && (e == nil || g.seen > e.seen) {
+								e = g
+							}
 						}
 					}
 				} else if m.role == "ministry" || m.role == "department" || m.role == "embassy" || m.role == "agency" || m.role == "bureau" || m.role == "mission" {
@@ -488,14 +566,18 @@ func (a *analysis) resolveCoref() {
 						}
 					}
 				}
+				if m.ent.typ == "PERSON" && m.ent.affil == nil && lastAgency != nil && lastAgencyPara >= s.para-1 && isSpokesWord(strings.ToLower(m.ent.role)) {
+					// "Spokesperson Wang Wenbin" after "China's foreign ministry": its spokesperson
+					m.ent.affil, m.ent.country = lastAgency, lastAgency.country
+				}
 				switch {
 				case m.ent.typ == "PERSON":
 					lastPerson = m.ent
 					if m.ent.affil != nil && m.ent.affil.typ == "AGENCY" {
-						lastAgency = m.ent.affil
+						lastAgency, lastAgencyPara = m.ent.affil, s.para
 					}
 				case m.ent.typ == "AGENCY":
-					lastAgency = m.ent
+					lastAgency, lastAgencyPara = m.ent, s.para
 				}
 				if m.ent.typ != "PERSON" && m.ent.typ != "INCIDENT" && m.ent.typ != "GROUP" && (k == 0 || s.attribution == m.ent) {
 					lastInstitution = m.ent // a sentence subject
@@ -547,6 +629,20 @@ func (s *sentInfo) hasWe() bool {
 // "said X", "according to X".
 func (a *analysis) findAttribution(s *sentInfo) {
 	for v, t := range s.toks {
+		if t.lower == "quoted" || t.lower == "quotes" || t.lower == "quoting" {
+			// "KCNA quoted a foreign ministry spokesman as saying": the one quoted speaks
+			for k := v + 1; k < len(s.toks) && k-v <= 10; k++ {
+				if s.lower(k) == "as" && speechVerbs[s.lower(k+1)] || s.lower(k) == "saying" {
+					for q := k - 1; q > v; q-- {
+						if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+							s.attribution, s.attrTok = s.ments[mi].ent, k
+							return
+						}
+					}
+					break
+				}
+			}
+		}
 		if t.lower == "according" && s.lower(v+1) == "to" {
 			if mi := s.mentionAt(v + 2); mi >= 0 && s.ments[mi].kind == mActor {
 				s.attribution, s.attrTok = s.ments[mi].ent, v
@@ -700,6 +796,17 @@ var orgSuffixes = map[string]bool{
 	"Limited": true, "Technologies": true, "Technology": true, "Holdings": true, "Bank": true, "Institute": true, "University": true,
 	"Laboratory": true, "Lab": true, "Labs": true, "Networks": true, "Systems": true, "Group": true, "Committee": true,
 	"Commission": true, "Authority": true, "Foundation": true, "Party": true,
+	// public bodies: "Computer Emergency Response Team", "National Cyber Directorate"
+	"Team": true, "Centre": true, "Center": true, "Agency": true, "Bureau": true, "Directorate": true, "Council": true,
+	"Office": true, "Service": true, "Command": true, "Department": true, "Ministry": true,
+}
+
+// agencySuffixes end the names of state bodies: a run ending in one after a
+// state's possessive or demonym is that state's agency.
+var agencySuffixes = map[string]bool{
+	"Team": true, "Centre": true, "Center": true, "Agency": true, "Bureau": true, "Directorate": true, "Council": true,
+	"Office": true, "Service": true, "Command": true, "Department": true, "Ministry": true, "Commission": true, "Authority": true,
+	"Committee": true, "Institute": true,
 }
 
 // orgSuffix extends a capitalized run from i over "and"-joined capitalized
@@ -845,7 +952,7 @@ func (a *analysis) datelineState() *entity {
 		if s.title || len(s.toks) == 0 {
 			continue
 		}
-		if len(s.ments) > 0 && s.ments[0].start == 0 && s.ments[0].ent != nil && s.ments[0].ent.typ == "STATE" && isAllCaps(s.toks[0].text) && len(s.toks[0].text) > 3 {
+		if len(s.ments) > 0 && s.ments[0].start == 0 && s.ments[0].ent != nil && s.ments[0].ent.typ == "STATE" && isAllCaps(s.toks[0].text) && (len(s.toks[0].text) > 3 || s.ments[0].end > 1 && isAllCaps(s.toks[1].text)) {
 			return s.ments[0].ent
 		}
 		return nil
@@ -873,4 +980,179 @@ func (a *analysis) federalAgency(s *sentInfo, m mention) *entity {
 		return a.agencyEntity(m.pattern, us, "")
 	}
 	return nil
+}
+
+// nationalTitles are role titles that only one state's (or body's) officials
+// bear, with the agency or state they place an unplaced person in.
+var nationalTitles = map[string]string{
+	"secretary of state":                "United States Department of State",
+	"attorney general":                  "United States Department of Justice",
+	"deputy attorney general":           "United States Department of Justice",
+	"assistant attorney general":        "United States Department of Justice",
+	"director of national intelligence": "Office of the Director of National Intelligence",
+	"treasury secretary":                "United States Department of the Treasury",
+	"secretary of the treasury":         "United States Department of the Treasury",
+	"homeland security secretary":       "United States Department of Homeland Security",
+	"secretary of homeland security":    "United States Department of Homeland Security",
+	"defense secretary":                 "United States Department of Defense",
+	"secretary of defense":              "United States Department of Defense",
+	"commerce secretary":                "United States Department of Commerce",
+	"foreign secretary":                 "Foreign, Commonwealth and Development Office",
+	"home secretary":                    "Home Office",
+	"chief cabinet secretary":           "Japan",
+	"state councilor":                   "China",
+	"foreign policy chief":              "European Union",
+	"high representative":               "European Union",
+}
+
+// roleHome places a person whose title names no agency or state by a title
+// only one state's officials bear; nil when the title is generic.
+func (a *analysis) roleHome(role string) *entity {
+	r := strings.ToLower(role)
+	for _, w := range []string{"former ", "acting ", "outgoing ", "incoming ", "u.s. ", "us "} {
+		r = strings.TrimPrefix(r, w)
+	}
+	name, ok := nationalTitles[r]
+	if !ok {
+		return nil
+	}
+	if i, ok := a.ix.stateBy[name]; ok {
+		return a.stateEntity(i)
+	}
+	if i, ok := a.ix.actorBy[name]; ok {
+		return a.actorEntity(i)
+	}
+	return nil
+}
+
+// personNouns refer back to any group of people ("the men", "the defendants").
+var personNouns = map[string]bool{
+	"men": true, "women": true, "defendants": true, "accused": true, "suspects": true, "individuals": true,
+	"pair": true, "trio": true, "perpetrators": true, "people": true, "nationals": true, "officers": true, "hackers": true,
+}
+
+// peopleGroup reports whether a group's name counts people ("three Iranian
+// nationals", "six officers of the GRU") rather than naming an organization
+// ("APT31", "Volt Typhoon").
+func peopleGroup(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 2 {
+		return false
+	}
+	return numberWords[f[0]] || isNumber(f[0]) || strings.HasSuffix(f[len(f)-1], "s") && !strings.HasSuffix(f[len(f)-1], "ss")
+}
+
+// titleAgency reports an agency name that is its head's title: "Director of
+// National Intelligence", "Attorney General's Office" is not.
+func titleAgency(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[0] {
+	case "director", "secretary", "commissioner", "chief", "head", "minister":
+		return true
+	}
+	return false
+}
+
+// openerState is the state a sentence opens with as a place or a possessor:
+// "In Tehran, ...", "North Korea's official news agency quoted ...", or nil.
+func (a *analysis) openerState(s *sentInfo) *entity {
+	if s.lower(0) == "in" {
+		for _, it := range s.items {
+			if it.start == 1 && s.lower(it.end) == "," {
+				if ref, strong, _ := stateHit(it); strong {
+					return a.stateEntity(ref)
+				}
+			}
+		}
+		return nil
+	}
+	if len(s.ments) == 0 {
+		return nil
+	}
+	m := s.ments[0]
+	if m.start > 1 || m.ent == nil || m.ent.typ != "STATE" || m.kind != mActor {
+		return nil
+	}
+	if w := s.lower(m.end); w != "'s" && w != "'" {
+		return nil
+	}
+	return m.ent
+}
+
+// surnameLike reports a surname that is also a lexicon word, right after a
+// first name that a role title precedes: "Deputy Attorney General Lisa Monaco".
+func surnameLike(s *sentInfo, i int) bool {
+	if s.roleItemEnding(i) < 0 || i+1 >= len(s.toks) {
+		return false
+	}
+	for _, it := range s.items {
+		if it.start == i+1 {
+			return it.end == i+2 && s.lower(i+2) != "'s" && s.lower(i+2) != "'"
+		}
+	}
+	return false
+}
+
+// previousSubjectState is the state that opens the sentence before s in the
+// same paragraph as its subject ("Moscow rejected the move."), or nil.
+func (a *analysis) previousSubjectState(s *sentInfo) *entity {
+	for i := range a.sents {
+		if &a.sents[i] != s {
+			continue
+		}
+		if i == 0 || a.sents[i-1].para != s.para || a.sents[i-1].title {
+			return nil
+		}
+		prev := &a.sents[i-1]
+		if len(prev.ments) == 0 {
+			return nil
+		}
+		m := prev.ments[0]
+		if m.start != 0 || m.ent == nil || m.ent.typ != "STATE" || m.kind != mActor || isAllCaps(prev.toks[0].text) {
+			return nil
+		}
+		if w := prev.lower(m.end); w == "'s" || w == "'" || w == "-" || w == "," {
+			return nil
+		}
+		return m.ent
+	}
+	return nil
+}
+
+// titleModifiers stand between a state's possessive and a role title:
+// "Japan's top government spokesman".
+var titleModifiers = map[string]bool{
+	"top": true, "chief": true, "government": true, "senior": true, "deputy": true, "former": true, "acting": true, "new": true,
+	"official": true, "principal": true, "lead": true,
+}
+
+// openingSubjectState is the state that opens the sentence as its subject
+// before any bare agency head ("Beijing has lodged ..., foreign ministry
+// spokesman Lin Jian said"), or nil.
+func openingSubjectState(s *sentInfo) *entity {
+	head := -1
+	for _, m := range s.ments {
+		if m.kind == mBareHead {
+			head = m.start
+			break
+		}
+	}
+	if head < 0 || len(s.ments) == 0 {
+		return nil
+	}
+	m := s.ments[0]
+	start := 0
+	if s.lower(0) == "the" {
+		start = 1
+	}
+	if m.start != start || m.end > head || m.ent == nil || m.ent.typ != "STATE" || m.kind != mActor || isAllCaps(s.toks[0].text) {
+		return nil
+	}
+	if w := s.lower(m.end); w == "'s" || w == "'" || w == "-" || w == "," {
+		return nil
+	}
+	return m.ent
 }

@@ -15,6 +15,8 @@ var evaluative = map[string]bool{
 	"speculations": true, "nonsense": true, "lies": true, "untrue": true, "unjustified": true, "unsubstantiated": true, "fake": true,
 	"ridiculous": true, "fiction": true, "imaginary": true, "politically": true, "hype": true, "farce": true, "disinformation": true,
 	"misinformation": true, "defamation": true, "inadequate": true, "manipulation": true, "groundlessly": true, "slanderous": true, "fabrication": true, "fabrications": true, "self-contradictory": true, "mania": true,
+	"unfriendly": true, "propaganda": true, "provocation": true, "hysteria": true, "unproven": true, "invented": true, "concocted": true,
+	"far-fetched": true, "preposterous": true, "laughable": true, "lie": true, "falsehood": true, "falsehoods": true,
 }
 
 var accusationNouns = map[string]bool{
@@ -32,6 +34,12 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 		// "the allegations were part of a hostile campaign against Iran"
 		if (t.lower == "allegations" || t.lower == "accusations" || t.lower == "claims") && (s.lower(n+1) == "were" || s.lower(n+1) == "are" || s.lower(n+1) == "is" || s.lower(n+1) == "was") && s.lower(n+2) == "part" && s.lower(n+3) == "of" {
 			eval, falsity = true, true
+		}
+		if t.lower == "evidence" || t.lower == "proof" {
+			// "said Germany had presented no evidence", "without any proof"
+			if p := s.lower(n - 1); p == "no" || p == "without" || p == "any" && (s.lower(n-2) == "without" || s.lower(n-2) == "lacked") || p == "of" && s.lower(n-2) == "lack" {
+				eval, falsity = true, true
+			}
 		}
 		if isEvaluative(t.lower) {
 			eval = true
@@ -86,8 +94,14 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 			continue
 		}
 		explicit := len(accusers) > 0
-		if !explicit {
-			switch s.lower(n - 1) {
+		if prev := s.lower(n - 1); !explicit && isEvaluative(prev) {
+			// "unfounded and absurd statements": the evaluation names the accusation
+			if acc := a.antecedentAccuser(den); acc != nil {
+				accusers = []*entity{acc}
+				conf = 0.7
+			}
+		} else if !explicit {
+			switch prev {
 			case "the", "such", "these", "this", "those", "baseless", "false", "groundless", "unfounded", "ungrounded", "recent", "new", "latest", "fresh":
 				if acc := a.antecedentAccuser(den); acc != nil {
 					accusers = []*entity{acc}
@@ -104,7 +118,7 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 				continue
 			}
 			a.add(si, "DENIES", den, acc, conf)
-			if explicit && !measure && s.lower(n-1) != "'s" && s.lower(n-1) != "'" {
+			if explicit && !measure && s.lower(n-1) != "'s" && s.lower(n-1) != "'" && den.top().typ != "PERSON" {
 				a.add(si, "ACCUSES", acc, den.top(), 0.75)
 			}
 			done = true
@@ -129,6 +143,9 @@ func (a *analysis) warnings(si int, s *sentInfo) {
 		if that < 0 {
 			continue
 		}
+		if threatClause(s, that+1) {
+			continue // "warned that Seoul would pay dearly" threatens Seoul; see threatenedSubjects
+		}
 		k, ok := a.subject(s, i)
 		if !ok {
 			continue
@@ -143,6 +160,17 @@ func (a *analysis) warnings(si int, s *sentInfo) {
 // holdAccountable reads "X holds Y accountable / responsible" as an accusation.
 func (a *analysis) holdAccountable(si int, s *sentInfo) {
 	for i, t := range s.toks {
+		// "Russia will be held accountable", X said: X accuses Russia
+		if t.lower == "held" && s.lower(i-1) == "be" && (s.lower(i+1) == "accountable" || s.lower(i+1) == "responsible") && s.attribution != nil {
+			q := i - 2
+			for q >= 0 && (s.toks[q].text == `"` || s.toks[q].lower == "will" || s.toks[q].lower == "would" || s.toks[q].lower == "must" || s.toks[q].lower == "should" || s.toks[q].lower == "shall") {
+				q--
+			}
+			if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.top() != s.attribution.top() {
+				a.add(si, "ACCUSES", s.attribution, s.ments[mi].ent, 0.75)
+			}
+			continue
+		}
 		switch t.lower {
 		case "hold", "holds", "held", "holding":
 		default:
@@ -232,8 +260,8 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 		if !ok {
 			continue
 		}
-		if genericDeeds[h.word] && !attackNear(s, it.end) && !attackNear(s, max(0, it.start-6)) {
-			continue // "launched an investigation" is no wrong
+		if genericDeeds[h.word] && !attackNear(s, it.end) && !attackNear(s, max(0, it.start-6)) && !groupDoer(s, it.start) {
+			continue // "launched an investigation" is no wrong; "hackers targeted ministries" is
 		}
 		if negated(s, it.start) {
 			continue // "said Uganda had never attacked", "found no sign Iran hacked"
@@ -270,10 +298,32 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 			break
 		}
 		p := it.start - 1
-		for p >= 0 && (s.toks[p].text == `"` || s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || s.toks[p].lower == "been" || s.toks[p].lower == "long" || s.toks[p].lower == "is" || s.toks[p].lower == "are" || s.toks[p].lower == "was" || s.toks[p].lower == "were" || strings.HasSuffix(s.toks[p].lower, "ly")) {
+		for p >= 0 && (s.toks[p].text == `"` || s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || s.toks[p].lower == "been" || s.toks[p].lower == "long" || s.toks[p].lower == "once" || s.toks[p].lower == "again" || s.toks[p].lower == "already" || s.toks[p].lower == "even" || s.toks[p].lower == "is" || s.toks[p].lower == "are" || s.toks[p].lower == "was" || s.toks[p].lower == "were" || strings.HasSuffix(s.toks[p].lower, "ly")) {
 			p--
 		}
 		mi := s.mentionAt(p)
+		if mi < 0 && s.lower(p) == "," {
+			mi = appositiveHead(s, p) // "the Lazarus Group, a unit linked to ..., stole"
+		}
+		if mi < 0 && s.lower(p) == "to" {
+			// "Iran had used social engineering to gain access": the doer of the means
+			for q := p - 1; q >= 0 && p-q <= 6; q-- {
+				if purposeVerbs[s.toks[q].lower] {
+					r := q - 1
+					for r >= 0 && (auxiliaries[s.toks[r].lower] || s.toks[r].lower == "had" || s.toks[r].lower == "has" || s.toks[r].lower == "have" || s.toks[r].lower == "also" || strings.HasSuffix(s.toks[r].lower, "ly")) {
+						r--
+					}
+					mi = s.mentionAt(r)
+					break
+				}
+			}
+		}
+		if mi < 0 && s.lower(p) == "and" {
+			// "The defendants ... created apps and extorted victims": the first verb's subject
+			if k, ok := a.subject(s, p); ok && s.ments[k].ent != nil && s.ments[k].ent.typ == "GROUP" {
+				mi = k
+			}
+		}
 		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil {
 			continue
 		}
@@ -345,11 +395,15 @@ var conductNouns = map[string]bool{
 	"step": true, "move": true, "acts": true, "measures": true, "practices": true, "practice": true, "policy": true, "policies": true,
 	// measures against the speaker's side: "called the sanctions unfriendly"
 	"sanctions": true, "restrictions": true, "expulsion": true, "expulsions": true, "decision": true,
+	"penalties": true, "designation": true, "designations": true, "bans": true, "listings": true,
 }
 
 // measureNouns are measures taken against the speaker's side: judging one
 // criticizes whoever imposed it.
-var measureNouns = map[string]bool{"sanctions": true, "restrictions": true, "expulsion": true, "expulsions": true, "decision": true}
+var measureNouns = map[string]bool{
+	"sanctions": true, "restrictions": true, "expulsion": true, "expulsions": true, "decision": true,
+	"measures": true, "penalties": true, "designation": true, "designations": true, "bans": true, "listings": true,
+}
 
 var conductAdjectives = map[string]bool{
 	"irresponsible": true, "malign": true, "reckless": true, "hostile": true, "destabilizing": true, "destabilising": true,
@@ -357,6 +411,9 @@ var conductAdjectives = map[string]bool{
 	"destructive": true, "dangerous": true, "illegal": true, "unlawful": true, "outrageous": true, "bullying": true,
 	"hegemonic": true, "coercive": true, "disruptive": true, "unjustified": true, "unfriendly": true, "regrettable": true,
 	"illegitimate": true, "counterproductive": true, "despicable": true, "shameful": true, "counter-productive": true, "self-destructive": true,
+	// predicate nouns: "the sanctions were a grave provocation"
+	"provocation": true, "aggression": true, "blackmail": true, "violation": true, "farce": true, "hostility": true, "escalation": true,
+	"hybrid": true, "subversive": true, "nefarious": true,
 }
 
 // badConduct reads a condemned behaviour as criticism of whoever it is
@@ -365,12 +422,14 @@ var conductAdjectives = map[string]bool{
 // a hostile action".
 func (a *analysis) badConduct(si int, s *sentInfo) {
 	for n, t := range s.toks {
-		if !conductNouns[t.lower] {
+		// an attack judged by name: "called the attacks extremely regrettable"
+		judged := attackWords[t.lower] && s.lower(n-1) == "the" && (judgeVerbs[s.lower(n-2)] || copulaJudged(s, n))
+		if !conductNouns[t.lower] && !judged {
 			continue
 		}
 		measure := measureNouns[t.lower]
 		adj := false
-		for j := n - 1; j >= 0 && n-j <= 5 && !(measure && n-j > 2); j-- {
+		for j := n - 1; j >= 0 && n-j <= 5 && !(measure && n-j > 2) && !judged; j-- {
 			if conductAdjectives[s.toks[j].lower] {
 				adj = true
 				break
@@ -406,7 +465,11 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 				}
 			}
 		}
-		if !adj && n > 1 && conductAdjectives[s.lower(n+1)] {
+		nx := n + 1
+		for s.lower(nx) == `"` || s.lower(nx) == "'" || s.lower(nx) == "a" || s.lower(nx) == "an" || strings.HasSuffix(s.lower(nx), "ly") && nx < n+4 {
+			nx++ // called the measures "illegitimate", called the expulsion "a provocation"
+		}
+		if !adj && n > 1 && conductAdjectives[s.lower(nx)] {
 			// "called the sanctions unfriendly", "calling the restrictions illegitimate"
 			for j := n - 1; j >= 0 && n-j <= 4; j-- {
 				if w := s.toks[j].lower; w == "called" || w == "calling" || w == "call" || w == "calls" || w == "branded" || w == "labeled" || w == "labelled" {
@@ -468,6 +531,16 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 			if k, ok := a.subject(s, n); ok && s.ments[k].ent != tg {
 				sp = a.speakerOf(s, k)
 			}
+			q := n - 1
+			for q > 0 && n-q < 3 && conductAdjectives[s.lower(q)] {
+				q--
+			}
+			if p := s.lower(q); (p == "its" || p == "their") && s.lower(q-1) != "of" {
+				// "warned that Seoul would pay for its hostile acts": the one warning judges
+				if e := a.sentenceSubject(s, n); e != nil && (sp == nil || e.top() != sp.top()) {
+					sp, tg = e, sp
+				}
+			}
 		}
 		var more []*entity
 		if sp != nil && tg == nil && measure {
@@ -495,6 +568,24 @@ var hedges = map[string]bool{"almost": true, "certainly": true, "likely": true, 
 // when hedges separate the verb from "behind" (the plain phrase is a trigger).
 func (a *analysis) behindClaims(si int, s *sentInfo) {
 	for i, t := range s.toks {
+		if t.lower == "behind" {
+			// "Britain names Chinese state hackers behind the breach": naming is accusing
+			if mi := s.mentionAt(i - 1); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].end == i {
+				q := s.ments[mi].start - 1
+				if s.lower(q) == "the" {
+					q--
+				}
+				switch s.lower(q) {
+				case "names", "named", "naming", "identifies", "identified", "identifying", "unmasks", "unmasked", "exposes", "exposed", "blames", "blamed":
+					if k, ok := a.subject(s, q); ok {
+						if sp := a.speakerOf(s, k); sp != nil && sp.top() != s.ments[mi].ent.top() {
+							a.add(si, "ACCUSES", sp, s.ments[mi].ent, 0.75)
+						}
+					}
+					continue
+				}
+			}
+		}
 		suspected := t.lower == "suspected" && s.lower(i+1) == "of"
 		if t.lower != "behind" && !(t.lower == "responsible" && s.lower(i+1) == "for") && !suspected {
 			continue
@@ -520,7 +611,10 @@ func (a *analysis) behindClaims(si int, s *sentInfo) {
 }
 
 // genericDeeds are attack verbs that report a wrong only with an attack as object.
-var genericDeeds = map[string]bool{"launched": true, "conducted": true, "carried out": true, "sponsored": true, "targeted": true, "orchestrated": true}
+var genericDeeds = map[string]bool{
+	"launched": true, "conducted": true, "carried out": true, "sponsored": true, "targeted": true, "orchestrated": true,
+	"conducting": true, "carrying out": true, "launching": true, "waging": true,
+}
 
 // attackNear reports an attack word within a few tokens after i.
 func attackNear(s *sentInfo, i int) bool {
@@ -554,7 +648,7 @@ func (a *analysis) sanctioner(sp *entity) *entity {
 // consequenceHeads are what a threatened actor "will" do or suffer:
 // "Warsaw would regret its decision", "London will pay a price".
 var consequenceHeads = map[string]string{
-	"regret": "", "pay": "price", "bear": "consequences", "face": "consequences", "suffer": "consequences",
+	"regret": "", "pay": "price|dearly|heavily|heavy", "bear": "consequences", "face": "consequences", "suffer": "consequences",
 }
 
 // threatenedSubjects reads a warning whose subject is the threatened actor,
@@ -566,24 +660,30 @@ func (a *analysis) threatenedSubjects(si int, s *sentInfo) {
 		if !ok || i < 2 {
 			continue
 		}
-		m := s.lower(i - 1)
+		q := i - 1
+		for q > 0 && (s.toks[q].text == `"` || s.toks[q].text == "'") {
+			q-- // Seoul would "pay dearly"
+		}
+		m := s.lower(q)
 		if m != "will" && m != "would" && m != "shall" {
 			continue
 		}
 		if obj != "" {
 			found := false
-			for j := i + 1; j < len(s.toks) && j-i <= 4; j++ {
-				if strings.HasPrefix(s.toks[j].lower, obj) {
-					found = true
-					break
+			for j := i + 1; j < len(s.toks) && j-i <= 4 && !found; j++ {
+				for _, o := range strings.Split(obj, "|") {
+					if strings.HasPrefix(s.toks[j].lower, o) {
+						found = true
+						break
+					}
 				}
 			}
 			if !found {
 				continue
 			}
 		}
-		mi := s.mentionAt(i - 2)
-		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil || s.ments[mi].end != i-1 {
+		mi := s.mentionAt(q - 1)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil || s.ments[mi].end != q {
 			continue
 		}
 		sp := s.attribution
@@ -682,10 +782,30 @@ var stopVerbs = map[string]bool{
 func (a *analysis) mustStop(si int, s *sentInfo) {
 	sp := s.attribution
 	if sp == nil {
+		// "The embassy rejected ... and said Canada should stop ...": the clause subject says it
+		for i, t := range s.toks {
+			if speechVerbs[t.lower] && i > 0 {
+				sp = a.sentenceSubject(s, i)
+				break
+			}
+		}
+	}
+	if sp == nil {
 		return
 	}
 	for i := 1; i+1 < len(s.toks); i++ {
-		if s.toks[i].lower != "must" || !stopVerbs[s.lower(i+1)] {
+		v := i + 1
+		switch s.toks[i].lower {
+		case "must", "should":
+		case "needs", "need", "has", "have", "ought":
+			if s.lower(i+1) != "to" {
+				continue
+			}
+			v++ // "Canada needs to stop"
+		default:
+			continue
+		}
+		if !stopVerbs[s.lower(v)] {
 			continue
 		}
 		mi := s.mentionAt(i - 1)
@@ -738,4 +858,198 @@ func (a *analysis) coSanctioners(sanctioner, sp *entity) []*entity {
 		}
 	}
 	return out
+}
+
+// nominalWrongs reads "Faeser said the attacks were part of a Russian hybrid
+// war": a wrong named with its doer's demonym or possessive, in reported
+// speech, accuses the doer.
+func (a *analysis) nominalWrongs(si int, s *sentInfo) {
+	for n, t := range s.toks {
+		w := t.lower
+		if !(attackWords[w] || w == "war" && (s.lower(n-1) == "hybrid" || s.lower(n-1) == "cyber" || s.lower(n-1) == "information")) {
+			continue
+		}
+		if w == "campaign" || w == "attack" || w == "attacks" {
+			continue // too often the victim's or a plain description
+		}
+		var culprit *entity
+		start := -1
+		for q := n - 1; q >= 0 && n-q <= 4; q-- {
+			if mi := s.mentionAt(q); mi >= 0 {
+				m := s.ments[mi]
+				if m.ent != nil && m.ent.typ == "STATE" && (m.kind == mDemonym || s.lower(m.end) == "'s" || s.lower(m.end) == "'") {
+					culprit, start = m.ent, m.start
+				}
+				break
+			}
+			if x := s.toks[q].lower; x == "," || x == "." || blockers[x] || x == "by" || x == "of" {
+				break
+			}
+		}
+		if culprit == nil {
+			continue
+		}
+		var claimant *entity
+		for v := start - 1; v >= 0; v-- {
+			if claimVerbs[s.toks[v].lower] {
+				if k, ok := a.subject(s, v); ok {
+					claimant = a.speakerOf(s, k)
+				}
+				break
+			}
+		}
+		if claimant == nil && s.quoted {
+			claimant = s.attribution // a quote: "... Chinese political espionage against us," she said
+		}
+		if claimant == nil || claimant.top() == culprit || claimant.typ == "GROUP" {
+			continue
+		}
+		a.add(si, "ACCUSES", claimant, culprit, 0.65)
+	}
+}
+
+// purposeVerbs take the means of a wrong before "to": "used phishing to
+// gain access", "sought to", "worked to undermine".
+var purposeVerbs = map[string]bool{
+	"used": true, "uses": true, "using": true, "sought": true, "seeks": true, "tried": true, "tries": true, "attempted": true,
+	"worked": true, "aimed": true, "planned": true, "helped": true, "conspired": true,
+}
+
+// groupDeeds reads "X said Russian hackers linked to the GRU had sent
+// thousands of fraudulent emails": a hacking group's reported deed is a wrong
+// whatever the verb.
+func (a *analysis) groupDeeds(si int, s *sentInfo) {
+	for _, m := range s.ments {
+		if m.kind != mActor || m.ent == nil || m.ent.typ != "GROUP" || !actorGroup(m.ent.name) || !hostileGroup(m.ent.name) {
+			continue
+		}
+		j := m.end
+		// a post-modifier: "linked to the GRU", "working for Beijing"
+		if w := s.lower(j); (w == "linked" || w == "backed" || w == "tied" || w == "affiliated" || w == "working" || w == "associated") && (s.lower(j+1) == "to" || s.lower(j+1) == "by" || s.lower(j+1) == "with" || s.lower(j+1) == "for") {
+			k := j + 2
+			if s.lower(k) == "the" {
+				k++
+			}
+			if mi := s.mentionAt(k); mi >= 0 {
+				j = s.ments[mi].end
+			}
+		}
+		if w := s.lower(j); w != "had" && w != "have" && w != "has" {
+			continue
+		}
+		v := j + 1
+		for s.lower(v) == "also" || s.lower(v) == "repeatedly" || strings.HasSuffix(s.lower(v), "ly") && s.lower(v) != "only" {
+			v++
+		}
+		if w := s.lower(v); w == "been" || w == "not" || w == "never" || !(strings.HasSuffix(w, "ed") || irregularDeeds[w]) {
+			continue
+		}
+		claimant := a.claimant(s, m.start)
+		if claimant == nil || claimant.top() == m.ent.top() || negated(s, v) {
+			continue
+		}
+		a.add(si, "ACCUSES", claimant, m.ent, 0.65)
+		for _, c := range a.coClaimants(s, claimant, m.start) {
+			if c.top() != m.ent.top() {
+				a.add(si, "ACCUSES", c, m.ent, 0.65)
+			}
+		}
+	}
+}
+
+// irregularDeeds are past participles of deeds that do not end in -ed.
+var irregularDeeds = map[string]bool{"sent": true, "stolen": true, "broken": true, "taken": true, "run": true, "spread": true, "hit": true, "built": true, "made": true, "sought": true, "won": true, "got": true, "gotten": true, "begun": true}
+
+// hostileGroup reports a group whose name says it does wrongs: hackers,
+// spies, operatives, cyber actors.
+func hostileGroup(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"hacker", "spies", "spy", "operative", "cyber actor", "threat actor", "agents", "cybercriminal", "cyber criminal"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return !strings.Contains(n, " ") // a code name: "APT31"
+}
+
+// appositiveHead finds the actor an appositive ending at the comma at p
+// describes: "the Lazarus Group, a hacking unit linked to X," gives the
+// Lazarus Group; "the group, known as APT40," gives APT40. It returns a
+// mention index or -1.
+func appositiveHead(s *sentInfo, p int) int {
+	for q := p - 1; q >= 0 && p-q <= 12; q-- {
+		if s.toks[q].text != "," {
+			continue
+		}
+		if mi := s.mentionAt(q - 1); mi >= 0 && s.ments[mi].end == q && s.ments[mi].kind == mActor {
+			return mi
+		}
+		// a head noun without a name: the name inside the appositive
+		// ("the group, known as APT40,", "the group, which researchers call Mustang Panda,")
+		if w := s.lower(q + 1); w == "known" || w == "dubbed" || w == "called" || w == "named" || w == "codenamed" || w == "nicknamed" || w == "tracked" || w == "which" || w == "also" {
+			for k := q + 2; k < p; k++ {
+				if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "GROUP" {
+					return mi
+				}
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// groupDoer reports a hacking group or other non-state group as the doer of
+// the deed at token i, skipping auxiliaries and adverbs: "APT31 had
+// targeted", "the hackers repeatedly targeted".
+func groupDoer(s *sentInfo, i int) bool {
+	p := i - 1
+	for p >= 0 && (auxiliaries[s.toks[p].lower] || s.toks[p].lower == "had" || s.toks[p].lower == "has" || s.toks[p].lower == "have" || s.toks[p].lower == "also" || strings.HasSuffix(s.toks[p].lower, "ly")) {
+		p--
+	}
+	mi := s.mentionAt(p)
+	if mi < 0 && s.lower(p) == "," {
+		mi = appositiveHead(s, p)
+	}
+	return mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "GROUP"
+}
+
+// threatClause reports a clause from token i whose subject "will" or "would"
+// suffer a consequence: "Seoul would pay dearly", "London will regret".
+func threatClause(s *sentInfo, i int) bool {
+	for j := i; j < len(s.toks) && j-i <= 6; j++ {
+		if w := s.toks[j].lower; (w == "will" || w == "would" || w == "shall") && j+1 < len(s.toks) {
+			n := j + 1
+			if s.toks[n].text == `"` && n+1 < len(s.toks) {
+				n++
+			}
+			if _, ok := consequenceHeads[s.lower(n)]; ok {
+				return true
+			}
+			switch s.lower(n) {
+			case "respond", "retaliate", "react", "take", "impose", "expel", "not":
+				return true // "warned that Moscow would respond": a threat, not an accusation
+			}
+		}
+	}
+	return false
+}
+
+// judgeVerbs label what follows: "called the attacks regrettable".
+var judgeVerbs = map[string]bool{"called": true, "calling": true, "branded": true, "labelled": true, "labeled": true, "described": true, "termed": true}
+
+// copulaJudged reports an attack noun at n followed by a copula and a
+// conduct adjective: "the attacks were unacceptable".
+func copulaJudged(s *sentInfo, n int) bool {
+	if w := s.lower(n + 1); w != "were" && w != "was" && w != "are" && w != "is" {
+		return false
+	}
+	for j := n + 2; j < len(s.toks) && j-n <= 5; j++ {
+		if conductAdjectives[s.toks[j].lower] {
+			return true
+		}
+		if s.toks[j].text == "," || s.toks[j].text == "." {
+			return false
+		}
+	}
+	return false
 }

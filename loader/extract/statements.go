@@ -39,6 +39,11 @@ var governingSanction = map[string]bool{
 	"took": true, "takes": true, "taking": true, "adopted": true, "will": true, "imposing": true, "announcing": true, "introducing": true,
 }
 
+// threatGoverning verbs govern a threatened measure: "promised a tough response".
+var threatGoverning = map[string]bool{
+	"met": true, "promised": true, "promises": true, "vowed": true, "vows": true, "pledged": true, "pledges": true, "threatened": true, "threatens": true,
+}
+
 var numberWords = map[string]bool{
 	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
 	"ten": true, "eleven": true, "twelve": true, "several": true, "dozens": true, "some": true, "all": true, "one": true,
@@ -152,6 +157,8 @@ func (a *analysis) findStatements() {
 		a.evaluativeDenial(si, s, ts)
 		a.warnings(si, s)
 		a.reportedWrongs(si, s)
+		a.groupDeeds(si, s)
+		a.nominalWrongs(si, s)
 		a.holdAccountable(si, s)
 		a.badConduct(si, s)
 		a.behindClaims(si, s)
@@ -161,6 +168,32 @@ func (a *analysis) findStatements() {
 	}
 	a.nameLaterSpokespeople()
 	a.sameSentenceAccusers()
+	a.sameSentenceDenials()
+}
+
+// sameSentenceDenials gives a denial with no accuser the accuser its own
+// sentence names, found by a later reading: "Taiwan says Chinese hackers
+// stepped up attacks; Beijing dismisses claims".
+func (a *analysis) sameSentenceDenials() {
+	for i, st := range a.stmts {
+		if st.kind != "DENIES" || st.target != nil {
+			continue
+		}
+		var acc *entity
+		for _, o := range a.stmts {
+			if o.sent != st.sent || (o.kind != "ACCUSES" && o.kind != "INDICTS") || o.target == nil || o.target.top() != st.speaker.top() || o.speaker.top() == st.speaker.top() {
+				continue
+			}
+			if acc != nil && acc != o.speaker.top() {
+				acc = nil
+				break
+			}
+			acc = o.speaker.top()
+		}
+		if acc != nil {
+			a.stmts[i].target = acc
+		}
+	}
 }
 
 // actorMention reports whether mention k is a resolved actor.
@@ -211,7 +244,18 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 		for p >= 0 && (s.toks[p].lower == "the" || s.toks[p].lower == "a") {
 			p--
 		}
-		if p >= 0 && (blockers[s.toks[p].lower] || coord && (s.toks[p].lower == "from" || s.toks[p].lower == "of" || s.toks[p].lower == "by")) {
+		if c := s.coordinated(k, -1); len(c) > 1 {
+			// "its partners in Britain, Canada and New Zealand": the list's head decides
+			h := s.ments[c[len(c)-1]]
+			hp := h.start - 1
+			for hp >= 0 && (s.toks[hp].lower == "the" || s.toks[hp].lower == "a") {
+				hp--
+			}
+			if hp >= 0 && blockers[s.toks[hp].lower] && !roleHolder(s, hp) {
+				continue
+			}
+		}
+		if p >= 0 && (blockers[s.toks[p].lower] && !roleHolder(s, p) || coord && (s.toks[p].lower == "from" || s.toks[p].lower == "of" || s.toks[p].lower == "by")) {
 			// "days after the US ousted": a conjunction's clause has its own subject
 			if !(m.end == p0+1 && conjunctions[s.toks[p].lower]) {
 				continue
@@ -267,12 +311,15 @@ func (s *sentInfo) coordinated(k int, dir int) []int {
 		ok := hi-lo >= 1 && hi-lo <= 5
 		for t := lo; t < hi && ok; t++ {
 			switch s.toks[t].lower {
-			case ",", "and", "-", "the", "as", "well", "or":
+			case ",", "and", "-", "the", "as", "well", "or", "its", "their":
 			default:
 				ok = false
 			}
 		}
 		m := s.ments[nk]
+		if m.start == 0 && isAllCaps(s.toks[0].text) && (s.lower(m.end) == "-" || s.lower(m.end) == ",") {
+			break // a dateline ("JERUSALEM - Israel's ...") is no coordinated actor
+		}
 		if !ok || m.ent == nil || m.kind != mActor || nonState(m.ent) != (s.ments[k].ent != nil && nonState(s.ments[k].ent)) {
 			break
 		}
@@ -310,6 +357,9 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 		if m.kind == mDemonym {
 			// "ousted Russian staff": a demonym right after the verb names the target's state
 			j := i
+			if w := s.lower(j); w == "on" || w == "against" {
+				j++ // "imposed sanctions on a North Korean company"
+			}
 			if w := s.lower(j); w == "the" || w == "a" || w == "an" || numberWords[w] || isNumber(w) {
 				j++
 			}
@@ -353,7 +403,8 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 	if tg != nil && kind != "DENIES" && sp.typ == "STATE" && tg.top() == sp {
 		return
 	}
-	if tg != nil && kind == "SANCTIONS" && (tg.typ == "GROUP" && tg.affil != nil && (strings.Contains(tg.name, "diplomat") || !actorGroup(tg.name)) || tg.typ == "AGENCY" && tg.pattern >= 0 && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission"))) {
+	if tg != nil && (kind == "SANCTIONS" || kind == "THREATENS") && (tg.typ == "GROUP" && tg.affil != nil && (strings.Contains(tg.name, "diplomat") || !actorGroup(tg.name)) || tg.typ == "AGENCY" && tg.pattern >= 0 && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission"))) {
+		tg.used = true // still an actor of the article
 		tg = tg.top()
 	}
 	s := &a.sents[si]
@@ -370,7 +421,7 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 			conf -= stateEchoPenalty
 		}
 	}
-	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp) && kind != "SANCTIONS" && kind != "INDICTS" {
+	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp || s.attribution.typ == "PERSON" && s.attribution.affil == nil && sp.typ == "STATE" && tg != nil && tg.top() != sp) && kind != "SANCTIONS" && kind != "INDICTS" {
 		// "China will take countermeasures, the ministry said": the reporting
 		// official speaks; the state behind is a weaker second reading
 		a.stmts = append(a.stmts, stmt{speaker: s.attribution, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
@@ -419,6 +470,12 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			}
 			return
 		}
+	}
+	if t.kind == "THREATENS" && t.h.kind == hitPhrase && measurePhrase(w) && !intentBefore(s, i) {
+		return // "urged China to take action against them" threatens no one
+	}
+	if t.kind == "SANCTIONS" && sanctionsInForce(s, i) {
+		return // "enforce United Nations sanctions on Pyongyang"
 	}
 	if t.kind == "DENIES" && rejectsRequest(s, end) {
 		return // "rejected the committee's call for an inquiry" denies no accusation
@@ -502,7 +559,12 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		}
 		p--
 	}
-	if p >= 0 && auxiliaries[s.toks[p].lower] && strings.HasSuffix(s.toks[i].lower, "ed") {
+	if reducedPassive(s, i, end) {
+		// a headline's passive has no auxiliary: "Russia accused of
+		// targeting ...", "Six hackers sanctioned by EU over ..."
+		p = i
+	}
+	if p >= 0 && (auxiliaries[s.toks[p].lower] || p == i) && strings.HasSuffix(s.toks[i].lower, "ed") {
 		var agent *entity
 		for k, m := range s.ments {
 			if m.start >= end && m.start-end <= 8 && s.lower(m.start-1) == "by" || (m.start >= end && m.start-end <= 8 && s.lower(m.start-1) == "the" && s.lower(m.start-2) == "by") {
@@ -533,7 +595,21 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			return
 		}
 		if agent != nil && ok {
-			a.add(si, t.kind, agent, s.ments[k].ent, 0.85)
+			// "Six Russian nationals and the GRU's Unit 26165 were sanctioned by": each subject
+			for _, c := range s.coordinated(k, -1) {
+				a.add(si, t.kind, agent, s.ments[c].ent, 0.85)
+			}
+		} else if agent != nil && (t.kind == "CRITICIZES" || t.kind == "ACCUSES") && wrongSubject(s, p) {
+			// "The attacks were condemned by Germany and France": whoever the article holds behind them
+			if ai := s.mentionAt(end + 1); ai >= 0 {
+				for _, c := range s.coordinated(ai, 1) {
+					if tg := a.opponent(s.ments[c].ent); tg != nil {
+						a.add(si, t.kind, s.ments[c].ent, tg, 0.65)
+					}
+				}
+			} else if tg := a.opponent(agent); tg != nil {
+				a.add(si, t.kind, agent, tg, 0.65)
+			}
 		} else if agent != nil && t.kind == "DENIES" {
 			// "The US allegations were rejected by Beijing": the accuser owns the subject
 			var tg *entity
@@ -563,7 +639,34 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	// active
 	var speakers []*entity
 	conf := 0.9
-	if k, ok := a.subject(s, i); ok {
+	if strings.HasSuffix(s.toks[i].lower, "ing") && s.lower(i-1) == "in" {
+		// "Britain and the United States joined the Netherlands in accusing the GRU": all of them
+		for q := i - 2; q >= 0 && i-q <= 8; q-- {
+			if w := s.toks[q].lower; w == "joined" || w == "joins" || w == "join" {
+				if k, ok := a.subject(s, q); ok {
+					for _, c := range s.coordinated(k, -1) {
+						speakers = append(speakers, s.ments[c].ent)
+					}
+				}
+				for k, m := range s.ments {
+					if m.start > q && m.end < i-1 && m.kind == mActor && m.ent != nil {
+						for _, c := range s.coordinated(k, 1) {
+							speakers = append(speakers, s.ments[c].ent)
+						}
+						break
+					}
+				}
+				break
+			}
+		}
+	}
+	if participle(s, i) && t.h.kind == hitVerb && len(speakers) == 0 {
+		// "Britain imposed sanctions on ..., accusing them of": the main clause's subject
+		if sp := a.sentenceSubject(s, i); sp != nil {
+			speakers = []*entity{sp}
+		}
+	}
+	if k, ok := a.subject(s, i); ok && len(speakers) == 0 {
 		for _, c := range s.coordinated(k, -1) {
 			if sp := a.speakerOf(s, c); sp != nil {
 				speakers = append(speakers, sp)
@@ -587,9 +690,19 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		}
 		conf = 0.75
 	}
+	if len(speakers) == 1 && speakers[0].typ == "GROUP" && s.attribution != nil && pronounSubject(s, i) {
+		speakers = nil // "... hackers attacked us, and this will not remain without consequences," X said
+	}
 	if len(speakers) == 0 && s.attribution != nil {
 		speakers = []*entity{s.attribution}
 		conf = 0.7
+		q := i - 1
+		for q > 0 && (strings.HasSuffix(s.toks[q].lower, "ly") || s.toks[q].lower == "also" || s.toks[q].lower == "had" || s.toks[q].lower == "has" || s.toks[q].lower == "would" || s.toks[q].lower == "will") {
+			q--
+		}
+		if w := s.lower(q); (w == "it" || w == "they") && (speechVerbs[s.lower(q-1)] || s.lower(q-1) == "that") {
+			conf = 0.85 // "the embassy said it firmly opposed ...": the speaker's own act
+		}
 	}
 	if len(speakers) == 0 && (i == 0 || i == 1 && (s.toks[0].lower == "and" || s.toks[0].lower == "also" || s.toks[0].text == `"`)) && si > 0 {
 		if sp := a.lastSpeaker(si); sp != nil {
@@ -611,7 +724,7 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			}
 		}
 	}
-	if k, ok := a.objectOf(s, end, speakers[0], lim, t.kind == "ACCUSES"); ok && (t.kind == "THREATENS" || !conjunctionBetween(s, end, s.ments[k].start)) && !(t.kind == "DENIES" && deniedContent(s, end, s.ments[k].start)) {
+	if k, ok := a.objectOf(s, end, speakers[0], lim, t.kind == "ACCUSES"); ok && (t.kind == "THREATENS" || !conjunctionBetween(s, end, s.ments[k].start)) && !(t.kind == "DENIES" && deniedContent(s, end, s.ments[k].start)) && !(t.kind == "DEMANDS" && infinitiveBetween(s, end, s.ments[k].start)) {
 		if s.ments[k].pronoun {
 			conf -= 0.15 // "they claim he passed ...": a pronoun target is a guess
 		}
@@ -640,6 +753,17 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	if len(targets) == 0 {
 		switch t.kind {
 		case "DENIES":
+			if q := skipArticle(s, end); measureNouns[s.lower(q)] || s.lower(q) == "move" || s.lower(q) == "measures" {
+				// "Moscow rejected the move": whoever took the measure
+				if tg := a.sanctioner(speakers[0]); tg != nil {
+					if !tg.media {
+						tg = tg.top()
+					}
+					targets = []*entity{tg}
+					conf -= 0.1
+					break
+				}
+			}
 			if tg := accuserBy(s, end); tg != nil && tg.top() != speakers[0].top() {
 				// "denied involvement, calling such accusations a smear campaign by Washington"
 				targets = []*entity{tg}
@@ -652,13 +776,39 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				conf -= 0.25
 			}
 		default:
+			if t.kind == "CRITICIZES" && a.opposesAccusations(s, end) {
+				break // "firmly opposed the smears": a denial, its target below
+			}
+			if t.kind == "CRITICIZES" {
+				// "condemned a campaign of cyberattacks that it blamed on Russia"
+				if c := culpritAfter(s, end); c != nil && c.top() != speakers[0].top() {
+					targets = []*entity{c}
+					conf -= 0.1
+					break
+				}
+			}
 			pron := false
+			for end < len(s.toks)-1 && (s.toks[end].text == `"` || s.toks[end].text == "'") {
+				end++ // "firmly opposes" the statement
+			}
 			switch s.lower(end) {
-			case "it", "them", "they", "him", "her", "the", "such", "this", "these", "that":
-				pron = true
+			case "it", "them", "they", "him", "her", "the", "such", "this", "these", "that", "what":
+				pron = true // "condemned what he called acts of interference"
 			}
 			if strings.Contains(" "+t.h.word+" ", " it ") {
 				pron = true // "hope it will"
+			}
+			if pron && participle(s, i) {
+				// "sanctioned six officers, accusing them of ...": the main clause's object
+				for k := len(a.stmts) - 1; k >= 0 && a.stmts[k].sent == si; k-- {
+					if a.stmts[k].speaker == speakers[0] && a.stmts[k].target != nil {
+						targets = []*entity{a.stmts[k].target}
+						break
+					}
+				}
+				if len(targets) > 0 {
+					break
+				}
 			}
 			if t.kind == "THREATENS" || pron {
 				tg := a.opponent(speakers[0])
@@ -676,9 +826,15 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		conf -= 0.2 // "claimed" reports more than it accuses
 	}
 	kind := t.kind
-	if kind == "CRITICIZES" && len(targets) > 0 && a.opposesAccusations(s, end) {
+	if kind == "CRITICIZES" && len(targets) == 0 && a.opposesAccusations(s, end) {
+		// "firmly opposed the groundless smears": whoever made them
+		kind = "DENIES"
+		targets = []*entity{a.antecedentAccuser(speakers[0])}
+		conf -= 0.1
+	} else if kind == "CRITICIZES" && len(targets) > 0 && a.opposesAccusations(s, end) {
 		kind = "DENIES" // "firmly opposes groundless accusations by the Netherlands"
-	} else if kind == "CRITICIZES" && len(targets) > 0 && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
+	} else if kind == "CRITICIZES" && len(targets) > 0 && !diplomaticProtest(t.h.word) && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
+		// a summons or a protest stays a protest whatever it is about
 		kind = "ACCUSES"
 	}
 	if kind == "SANCTIONS" && modal(s, i) {
@@ -696,6 +852,10 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 func (a *analysis) claimant(s *sentInfo, i int) *entity {
 	for v := i - 1; v >= 0; v-- {
 		w := s.toks[v].lower
+		if (w == "saying" || w == "alleging" || w == "claiming" || w == "arguing") && s.lower(v-1) == "," {
+			// "sanctioned a company, saying it helped hackers ...": the main clause's subject
+			return a.sentenceSubject(s, v)
+		}
 		if claimVerbs[w] {
 			if k, ok := a.subject(s, v); ok {
 				return a.speakerOf(s, k)
@@ -752,6 +912,7 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	}
 	sp := a.possessor(s, i)
 	conf := 0.8
+	var coSpeakers []*entity
 	// "accusations of/by/from X"
 	tgIdx := -1
 	if sp == nil {
@@ -776,6 +937,9 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	if kind == "THREATENS" && s.lower(i-1) == "in" {
 		return // "in retaliation for": a motive, not a threat
 	}
+	if kind == "SANCTIONS" && sanctionsInForce(s, i) {
+		return // "enforce United Nations sanctions on Pyongyang": no new measure
+	}
 	// "Sanctions were imposed on X by Y", "restrictions imposed by the EU against China"
 	if sp == nil && kind == "SANCTIONS" && (auxiliaries[s.lower(end)] || s.lower(end) == "have" || s.lower(end) == "has" || s.lower(end) == "imposed" || s.lower(end) == "announced") {
 		for q := end; q < len(s.toks) && q-end <= 10; q++ {
@@ -795,7 +959,7 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 		gov := false
 		govAt := i
 		for q := i - 1; q >= 0 && i-q <= 10; q-- {
-			if governingSanction[s.toks[q].lower] {
+			if governingSanction[s.toks[q].lower] || kind == "THREATENS" && threatGoverning[s.toks[q].lower] {
 				gov = true
 				if govAt == i {
 					govAt = q // the subject is the governing verb's
@@ -810,6 +974,12 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 			if k, ok := a.subject(s, govAt); ok {
 				sp = a.speakerOf(s, k)
 				conf = 0.8
+				// "The United States and Britain announced matching sanctions": each of them
+				for _, c := range s.coordinated(k, -1)[1:] {
+					if e := s.ments[c].ent; e != nil && e != sp {
+						coSpeakers = append(coSpeakers, e)
+					}
+				}
 			} else if s.attribution != nil {
 				sp = s.attribution
 				conf = 0.7
@@ -848,6 +1018,9 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	var tg *entity
 	for q := end; q < len(s.toks) && q-end <= 10; q++ {
 		w := s.toks[q].lower
+		if w == "on" && dateWord(s.lower(q+1)) {
+			continue // "announced on Friday by ... against"
+		}
 		if w == "against" || w == "on" || w == "over" || w == "that" || w == "about" || w == "regarding" || w == "targeting" || (w == "of" && (t.kind == "ACCUSES" || strings.HasPrefix(t.h.word, "expulsion"))) {
 			// "imposed on the two men: Igor Petrov, ..., and Ivan Sidorov"
 			if c := strings.IndexByte(s.text[s.toks[q].start:], ':'); c >= 0 && kind == "SANCTIONS" {
@@ -894,6 +1067,22 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 			}
 		}
 	}
+	if tg == nil && (kind == "THREATENS" || kind == "CRITICIZES") {
+		// "promised a tough response to the new sanctions": to whoever imposed them
+		for q := end; q < len(s.toks) && q-end <= 3; q++ {
+			if w := s.toks[q].lower; w == "to" || w == "for" || w == "over" {
+				if measureNouns[s.lower(skipArticle(s, q+1))] {
+					if x := a.sanctioner(sp); x != nil {
+						if !x.media {
+							x = x.top()
+						}
+						tg = x
+					}
+				}
+				break
+			}
+		}
+	}
 	if tg == nil && kind != "ACCUSES" && kind != "DENIES" {
 		tg = a.opponent(sp)
 		conf -= 0.25
@@ -901,13 +1090,15 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	if tg == nil {
 		return
 	}
-	if tgIdx >= 0 {
-		for _, c := range s.coordinated(tgIdx, 1) {
-			a.add(si, kind, sp, s.ments[c].ent, conf)
+	for _, speaker := range append([]*entity{sp}, coSpeakers...) {
+		if tgIdx >= 0 {
+			for _, c := range s.coordinated(tgIdx, 1) {
+				a.add(si, kind, speaker, s.ments[c].ent, conf)
+			}
+			continue
 		}
-		return
+		a.add(si, kind, speaker, tg, conf)
 	}
-	a.add(si, kind, sp, tg, conf)
 }
 
 // lastSpeaker is the speaker of the latest statement before sentence si.
@@ -923,20 +1114,52 @@ func (a *analysis) lastSpeaker(si int) *entity {
 	return nil
 }
 
-// antecedentAccuser answers "X denied the allegations": the speaker of the
-// latest accusation against X's side.
+// antecedentAccuser answers "X denied the allegations": the side behind the
+// latest accusation or charge against X's side. An official or agency
+// accuses for its state, so the denial answers the state; a news outlet
+// answers for itself.
 func (a *analysis) antecedentAccuser(den *entity) *entity {
+	accuses := func(st stmt) bool {
+		return (st.kind == "ACCUSES" || st.kind == "INDICTS") && st.target != nil && st.target.top() == den.top() && st.speaker.top() != den.top()
+	}
+	sideOf := func(sp *entity) *entity {
+		if sp.media {
+			return sp
+		}
+		side := sp.top()
+		if side.typ == "PERSON" {
+			// an unplaced official ("Prime Minister Edi Rama" under a TIRANA dateline)
+			if ds := a.datelineState(); ds != nil && ds != den.top() {
+				side = ds
+			}
+		}
+		return side
+	}
 	for k := len(a.stmts) - 1; k >= 0; k-- {
 		st := a.stmts[k]
-		if st.kind == "ACCUSES" && st.target != nil && st.target.top() == den.top() && st.speaker.top() != den.top() {
-			// several accusers in one sentence: the denial answers them all
-			for _, o := range a.stmts {
-				if o.sent == st.sent && o.kind == "ACCUSES" && o.speaker.top() != st.speaker.top() && o.target != nil && o.target.top() == den.top() {
-					return nil
-				}
-			}
-			return st.speaker
+		if !accuses(st) {
+			continue
 		}
+		// several accusers in one sentence: the denial answers them all,
+		// unless they are one side (an unplaced official and the state he speaks for)
+		var side *entity
+		for _, o := range a.stmts {
+			if o.sent != st.sent || !accuses(o) {
+				continue
+			}
+			os := sideOf(o.speaker)
+			if os.typ == "PERSON" {
+				continue
+			}
+			if side != nil && os != side {
+				return nil
+			}
+			side = os
+		}
+		if side == nil {
+			side = sideOf(st.speaker)
+		}
+		return side
 	}
 	return nil
 }
@@ -957,6 +1180,39 @@ func (a *analysis) opponent(sp *entity) *entity {
 		if st.target != nil && st.speaker.top() == side && st.target.top() != side {
 			return st.target.top()
 		}
+	}
+	// else the side that last acted against the speaker's ("reserves the
+	// right to respond" to the sanctions the EU imposed)
+	var against *entity
+	count := map[*entity]int{}
+	for _, st := range a.stmts {
+		if st.target != nil && st.target.top() == side && st.speaker.top() != side && st.speaker.top().typ != "PERSON" && st.kind != "DENIES" {
+			e := st.speaker.top()
+			count[e]++
+			if against == nil || count[e] >= count[against] {
+				against = e // the most active, the latest on a tie
+			}
+		}
+	}
+	if against != nil {
+		return against
+	}
+	// else the side the article's statements most often target ("the bloc
+	// would not rule out further sanctions" after Lithuania accused Belarus)
+	targeted := map[*entity]int{}
+	var most *entity
+	for _, st := range a.stmts {
+		if st.target == nil || st.target.top() == side || st.target.top().typ != "STATE" {
+			continue
+		}
+		e := st.target.top()
+		targeted[e]++
+		if most == nil || targeted[e] > targeted[most] {
+			most = e
+		}
+	}
+	if most != nil {
+		return most
 	}
 	var best *entity
 	for _, e := range a.order {
@@ -999,7 +1255,7 @@ func (a *analysis) sentenceSubject(s *sentInfo, i int) *entity {
 		for p >= 0 && (s.toks[p].lower == "the" || s.toks[p].lower == "a") {
 			p--
 		}
-		if p >= 0 && blockers[s.toks[p].lower] {
+		if p >= 0 && blockers[s.toks[p].lower] && !roleHolder(s, p) {
 			continue
 		}
 		if w := s.lower(m.end); w == "'s" || w == "'" {
@@ -1164,9 +1420,12 @@ func (a *analysis) opposesAccusations(s *sentInfo, end int) bool {
 	for j := end; j < len(s.toks) && j-end <= 4; j++ {
 		w := s.toks[j].lower
 		switch w {
-		case "accusations", "accusation", "allegations", "allegation", "claims", "accusing", "smears":
+		case "accusations", "accusation", "allegations", "allegation", "claims", "accusing", "smears", "smear", "slander", "slanders", "lies", "fabrications", "hype", "hyping":
 			n := s.lower(j + 1)
-			return n == "by" || n == "from" || n == "of" || n == "made" || n == "against" || n == "that" || n == "," || n == "."
+			if n == `"` || n == "'" {
+				n = s.lower(j + 2)
+			}
+			return n == "by" || n == "from" || n == "of" || n == "made" || n == "against" || n == "that" || n == "," || n == "." || n == "and" || n == ";" || n == ""
 		}
 		if s.mentionAt(j) >= 0 && !(j > end && s.ments[s.mentionAt(j)].kind == mDemonym) {
 			if mi := s.mentionAt(j); s.ments[mi].kind != mDemonym {
@@ -1174,6 +1433,9 @@ func (a *analysis) opposesAccusations(s *sentInfo, end int) bool {
 				k := s.ments[mi].end
 				if s.lower(k) == "'s" || s.lower(k) == "'" {
 					k++
+				}
+				for s.lower(k) == `"` || s.lower(k) == "'" || isEvaluative(s.lower(k)) {
+					k++ // Japan's "unfounded" accusations
 				}
 				if w2 := s.lower(k); w2 == "accusations" || w2 == "allegations" || w2 == "claims" || w2 == "accusation" {
 					return true
@@ -1258,22 +1520,31 @@ func (a *analysis) reportingOfficial(s *sentInfo, st *entity) *entity {
 		if m.ent == nil || m.kind != mActor {
 			continue
 		}
-		if m.ent.typ != "PERSON" && m.ent.top() == st && k < 3 {
-			continue // the dateline, the person's ministry
-		}
-		if m.ent.typ != "PERSON" || m.ent.top() != st {
+		agency := m.ent.typ == "AGENCY" && m.ent.top() == st && k < 3
+		// an unplaced official ("He added that Israel would respond") reports for the state named
+		if !agency && (m.ent.typ != "PERSON" || m.ent.top() != st && m.ent.affil != nil) {
+			if m.ent.typ != "PERSON" && m.ent.top() == st && k < 3 {
+				continue // the dateline
+			}
 			return nil
 		}
 		for j := m.end; j < len(s.toks); j++ {
 			switch s.toks[j].lower {
 			case "warned", "warning", "said", "saying", "added", "told", "stressed", "vowed":
-				if mi := s.mentionAt(j + 1); mi >= 0 && s.ments[mi].ent == st || s.lower(j+1) == "that" {
-					return m.ent
+				n := j + 1
+				if s.lower(n) == "the" {
+					n++
+				}
+				if mi := s.mentionAt(n); mi >= 0 && s.ments[mi].ent == st || s.lower(j+1) == "that" {
+					return m.ent // "The White House said the United States would ..."
 				}
 			}
-			if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].ent == st {
-				return nil // the state is named before any report verb
+			if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].ent == st && !blockers[s.lower(s.ments[mi].start-1)] {
+				break // the state is named before any report verb ("attacks on Poland" does not count)
 			}
+		}
+		if agency {
+			continue // the person's ministry
 		}
 		return nil
 	}
@@ -1524,4 +1795,184 @@ func (a *analysis) laterOutlet(s *sentInfo) *entity {
 		}
 	}
 	return out
+}
+
+// reducedPassive reports a past participle right after an actor that reads
+// as a passive without its auxiliary: "Russia accused of targeting ..." (an
+// active "accused" takes its object before "of"), "hackers sanctioned by EU".
+func reducedPassive(s *sentInfo, i, end int) bool {
+	if !strings.HasSuffix(s.toks[i].lower, "ed") || i == 0 {
+		return false
+	}
+	mi := s.mentionAt(i - 1)
+	if mi < 0 || s.ments[mi].end != i || s.ments[mi].ent == nil {
+		return false
+	}
+	switch s.lower(end) {
+	case "by":
+		return true
+	case "of", "over", "for", "with":
+		return s.title || s.headline() || s.lower(s.ments[mi].start-1) == ","
+	}
+	return false
+}
+
+// participle reports a present participle opening a clause after a comma:
+// "..., accusing them of", "..., saying".
+func participle(s *sentInfo, i int) bool {
+	return strings.HasSuffix(s.toks[i].lower, "ing") && s.lower(i-1) == ","
+}
+
+// wrongSubject reports a passive clause whose subject (ending before the
+// auxiliary at p) is an attack or another wrong: "The attacks were condemned".
+func wrongSubject(s *sentInfo, p int) bool {
+	for q := p - 1; q >= 0 && p-q <= 3; q-- {
+		if w := s.toks[q].lower; attackWords[w] || wrongNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounSubject reports a clause subject "this", "that" or "it" right before
+// token i, past auxiliaries, modals and negation: "this will not remain".
+func pronounSubject(s *sentInfo, i int) bool {
+	q := i - 1
+	for q > 0 {
+		switch s.toks[q].lower {
+		case "will", "would", "shall", "not", "never", "also", "must", "can", "cannot", "could":
+			q--
+			continue
+		}
+		break
+	}
+	w := s.lower(q)
+	return w == "this" || w == "that" || w == "it"
+}
+
+// measurePhrase reports a threat phrase that names a measure without the
+// intent to take it ("take countermeasures", "corresponding measures").
+func measurePhrase(w string) bool {
+	for _, p := range []string{"take ", "further ", "corresponding ", "resolute ", "firm ", "strong ", "decisive ", "countermeasures against", "retaliatory measures", "reciprocal measures"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// intentBefore reports a modal or a verb of intent shortly before token i:
+// "would take", "vowed to take", "reserves the right to take", "is ready to".
+func intentBefore(s *sentInfo, i int) bool {
+	for q := i - 1; q >= 0 && i-q <= 5; q-- {
+		w := s.toks[q].lower
+		switch {
+		case w == "will" || w == "would" || w == "shall" || w == "'ll" || w == "ready" || w == "right" || w == "going" || w == "prepared" || w == "determined":
+			return true
+		case strings.HasPrefix(w, "vow") || strings.HasPrefix(w, "pledg") || strings.HasPrefix(w, "threat") || strings.HasPrefix(w, "warn") || strings.HasPrefix(w, "promis"):
+			return true
+		case w == "." || w == ";" || w == "urged" || w == "called" || w == "asked":
+			return false
+		}
+	}
+	return false
+}
+
+// skipArticle skips "the", "a", "an", "these", "this" and "new" at token i.
+func skipArticle(s *sentInfo, i int) int {
+	for {
+		switch s.lower(i) {
+		case "the", "a", "an", "these", "this", "new", "latest":
+			i++
+			continue
+		}
+		return i
+	}
+}
+
+// infinitiveBetween reports a "to" + verb between a request and a candidate
+// target: "asked its partners to consider measures against Minsk" asks the
+// partners, not Minsk.
+func infinitiveBetween(s *sentInfo, i, j int) bool {
+	for q := i; q < j; q++ {
+		if s.toks[q].lower == "to" && q+1 < j && !isCap(s.toks[q+1].text) && s.mentionAt(q+1) < 0 && s.lower(q+1) != "the" {
+			return true
+		}
+	}
+	return false
+}
+
+// roleHolder reports an unnamed office holder opening the sentence before
+// the preposition at p: "A spokesperson for the Chinese embassy called ..."
+// speaks for the embassy.
+func roleHolder(s *sentInfo, p int) bool {
+	if w := s.lower(p); w != "for" && w != "of" && w != "at" {
+		return false
+	}
+	ri := s.roleItemEnding(p)
+	if ri < 0 {
+		return false
+	}
+	q := s.items[ri].start
+	if w := s.lower(q - 1); w == "a" || w == "an" || w == "the" {
+		q--
+	}
+	return q == 0
+}
+
+// culpritAfter finds the doer a criticized wrong is pinned on shortly after
+// token i: "the attacks that it blamed on Russia", "the intrusions by APT31",
+// "a campaign attributed to Moscow".
+func culpritAfter(s *sentInfo, i int) *entity {
+	sawWrong := false
+	for q := i; q < len(s.toks) && q-i <= 12; q++ {
+		w := s.toks[q].lower
+		if attackWords[w] || wrongNouns[w] || w == "sabotage" || w == "activities" || w == "activity" {
+			sawWrong = true
+			continue
+		}
+		if w == "." || w == ";" {
+			return nil
+		}
+		if !sawWrong {
+			continue
+		}
+		var at int
+		switch {
+		case (w == "on" && (s.lower(q-1) == "blamed" || s.lower(q-1) == "blames")) || (w == "to" && (s.lower(q-1) == "attributed" || s.lower(q-1) == "linked")) || w == "by":
+			at = q + 1
+		default:
+			continue
+		}
+		if s.lower(at) == "the" {
+			at++
+		}
+		if mi := s.mentionAt(at); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].start == at {
+			return s.ments[mi].ent
+		}
+		return nil
+	}
+	return nil
+}
+
+// sanctionsInForce reports sanctions named as already in force rather than
+// imposed: "enforce UN sanctions", "evading sanctions", "under sanctions".
+func sanctionsInForce(s *sentInfo, i int) bool {
+	for q := i - 1; q >= 0 && i-q <= 5; q-- {
+		switch s.toks[q].lower {
+		case "enforce", "enforcing", "enforced", "evade", "evading", "evaded", "violate", "violating", "violated", "breach", "breaching",
+			"circumvent", "circumventing", "under", "despite", "lift", "lifting", "lifted", "ease", "easing", "eased", "existing":
+			return true
+		case ".", ",", ";":
+			return false
+		}
+	}
+	return false
+}
+
+// diplomaticProtest reports a criticism trigger that is a diplomatic act
+// ("summoned", "lodged a protest", "stern representations"): it stays a
+// criticism even when it is about an attack.
+func diplomaticProtest(w string) bool {
+	return w == "summon" || strings.Contains(w, "protest") || strings.Contains(w, "representations")
 }

@@ -122,7 +122,32 @@ func statementProps(st store.Statement, key store.StatementKey) map[string]any {
 		"quote":      quote,
 		"reports":    int64(len(st.Reports)),
 		"sig":        statementSig(st),
+		// last and articleIds let a later write regroup incrementally (only the
+		// statements still open at its earliest report) and recompute direct edges
+		// without reading the reports of the statements it leaves alone.
+		"last":       dateParam(lastDate(st)),
+		"articleIds": articleIDs(st),
 	}
+}
+
+// lastDate is the date of the statement's latest report.
+func lastDate(st store.Statement) time.Time {
+	last := st.Date
+	for _, r := range st.Reports {
+		if r.Date.After(last) {
+			last = r.Date
+		}
+	}
+	return last
+}
+
+// articleIDs lists the distinct articles reporting the statement, sorted.
+func articleIDs(st store.Statement) []string {
+	set := make(map[string]bool, len(st.Reports))
+	for _, r := range st.Reports {
+		set[r.ArticleID] = true
+	}
+	return nonNil(keysOf(set))
 }
 
 // statementSig fingerprints everything a statement node and its edges hold, so that
@@ -242,6 +267,17 @@ func getInt(rec *neo4j.Record, key string) int {
 		return int(n)
 	}
 	return 0
+}
+
+// anyStrings keeps the strings of a decoded list.
+func anyStrings(xs []any) []string {
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func getStrs(rec *neo4j.Record, key string) []string {

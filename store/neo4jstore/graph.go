@@ -201,59 +201,66 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, kinds []
 	if limit <= 0 {
 		limit = 100
 	}
-	var ids []string
+	// One statement: a breadth-first walk, one CALL per level (each level keeps
+	// the nearest new actors by id, as many as there is room for, and is skipped
+	// once the limit is reached), then the actors and the edges among them. Direct
+	// edges only join actors, so their far ends need no label check.
+	var b strings.Builder
+	b.WriteString("MATCH (a0:Actor {id: $id}) WITH [a0.id] AS seen, [a0.id] AS frontier\n")
+	for range depth {
+		b.WriteString(`CALL {
+	WITH seen, frontier
+	UNWIND CASE WHEN size(seen) < $limit THEN frontier ELSE [] END AS f
+	MATCH (:Actor {id: f})-[:` + relTypes(ks) + `]-(n)
+	WITH DISTINCT n.id AS n, seen WHERE NOT n IN seen
+	WITH n ORDER BY n
+	RETURN collect(n) AS next
+}
+WITH seen, next, CASE WHEN $limit > size(seen) THEN $limit - size(seen) ELSE 0 END AS room
+WITH seen + next[0..room] AS seen, next[0..room] AS frontier
+`)
+	}
+	b.WriteString(`CALL {
+	WITH seen
+	UNWIND seen AS id MATCH (a:Actor {id: id})-[e:` + relTypes(ks) + `]->(b) WHERE b.id IN seen
+	RETURN collect({type: type(e), e: e{.*, s: a.id, t: b.id}}) AS edges
+}
+CALL {
+	WITH seen
+	UNWIND range(0, size(seen) - 1) AS i MATCH (x:Actor {id: seen[i]})
+	WITH x, i ORDER BY i
+	RETURN collect(x{.*}) AS actors
+}
+RETURN actors, edges`)
+	var actors []store.Actor
 	var edges []store.Edge
-	err = s.read(ctx, func(t *txn) error {
-		ids, edges = nil, nil
-		found := false
-		if err := t.each("MATCH (a:Actor {id: $id}) RETURN a.id AS id", map[string]any{"id": id}, func(*neo4j.Record) error {
-			found = true
-			return nil
-		}); err != nil {
-			return err
-		}
-		if !found {
-			return fmt.Errorf("actor %q: %w", id, store.ErrNotFound)
-		}
-		seen := map[string]bool{id: true}
-		ids = []string{id}
-		frontier := []string{id}
-		for d := 1; d <= depth && len(frontier) > 0 && len(ids) < limit; d++ {
-			var next []string
-			q := "UNWIND $ids AS id MATCH (:Actor {id: id})-[:" + relTypes(ks) + "]-(b:Actor) RETURN DISTINCT b.id AS id"
-			if err := t.each(q, map[string]any{"ids": frontier}, func(rec *neo4j.Record) error {
-				if n := getStr(rec, "id"); !seen[n] {
-					seen[n] = true
-					next = append(next, n)
-				}
-				return nil
-			}); err != nil {
-				return err
+	found := false
+	err = s.query(ctx, b.String(), map[string]any{"id": id, "limit": int64(limit)}, func(rec *neo4j.Record) error {
+		found = true
+		v, _ := rec.Get("actors")
+		list, _ := v.([]any)
+		for _, x := range list {
+			if m := mmap(x); m != nil {
+				actors = append(actors, actorOf(m))
 			}
-			sort.Strings(next)
-			if room := limit - len(ids); len(next) > room {
-				next = next[:room]
-			}
-			ids = append(ids, next...)
-			frontier = next
 		}
-		q := "MATCH (a:Actor)-[e:" + relTypes(ks) + "]->(b:Actor) WHERE a.id IN $ids AND b.id IN $ids" +
-			" WITH a, e, b ORDER BY a.id, type(e), b.id" + edgeReturn
-		return t.each(q, map[string]any{"ids": ids}, func(rec *neo4j.Record) error {
-			e, err := edgeRecord(rec)
+		v, _ = rec.Get("edges")
+		list, _ = v.([]any)
+		for _, x := range list {
+			m := mmap(x)
+			k, err := kindOf(mstr(m, "type"))
 			if err != nil {
 				return err
 			}
-			edges = append(edges, e)
-			return nil
-		})
+			edges = append(edges, edgeOf(k, mmap(m["e"])))
+		}
+		return nil
 	})
+	if err == nil && !found {
+		err = fmt.Errorf("actor %q: %w", id, store.ErrNotFound)
+	}
 	if err != nil {
 		return store.Subgraph{}, fmt.Errorf("neo4jstore: neighborhood: %w", err)
-	}
-	actors, err := s.GetActors(ctx, ids)
-	if err != nil {
-		return store.Subgraph{}, err
 	}
 	store.SortEdges(edges)
 	return store.Subgraph{Actors: actors, Edges: edges}, nil
@@ -302,26 +309,23 @@ func (s *Store) Search(ctx context.Context, text string, types []string, limit i
 		want = map[string]bool{"Actor": true, "Incident": true, "Statement": true}
 	}
 	var out []store.SearchHit
-	err := s.read(ctx, func(t *txn) error {
-		out = nil
-		return t.each(`CALL db.index.fulltext.queryNodes('demarche_search', $q) YIELD node, score
-			WITH node, score, CASE WHEN node:Actor THEN 'Actor' WHEN node:Incident THEN 'Incident' ELSE 'Statement' END AS type
-			WHERE type IN $types
-			RETURN type, node.id AS id, node.name AS name, node.aliases AS aliases, node.evidence AS evidence, score
-			ORDER BY score DESC, type, id LIMIT $limit`,
-			map[string]any{"q": q, "types": keysOf(want), "limit": int64(limit)}, func(rec *neo4j.Record) error {
-				h := store.SearchHit{Type: getStr(rec, "type"), ID: getStr(rec, "id")}
-				v, _ := rec.Get("score")
-				h.Score, _ = v.(float64)
-				if h.Type == "Statement" {
-					h.Text = getStr(rec, "evidence")
-				} else {
-					h.Text = matchedName(text, getStr(rec, "name"), getStrs(rec, "aliases"))
-				}
-				out = append(out, h)
-				return nil
-			})
-	})
+	err := s.query(ctx, `CALL db.index.fulltext.queryNodes('demarche_search', $q) YIELD node, score
+		WITH node, score, CASE WHEN node:Actor THEN 'Actor' WHEN node:Incident THEN 'Incident' ELSE 'Statement' END AS type
+		WHERE type IN $types
+		RETURN type, node.id AS id, node.name AS name, node.aliases AS aliases, node.evidence AS evidence, score
+		ORDER BY score DESC, type, id LIMIT $limit`,
+		map[string]any{"q": q, "types": keysOf(want), "limit": int64(limit)}, func(rec *neo4j.Record) error {
+			h := store.SearchHit{Type: getStr(rec, "type"), ID: getStr(rec, "id")}
+			v, _ := rec.Get("score")
+			h.Score, _ = v.(float64)
+			if h.Type == "Statement" {
+				h.Text = getStr(rec, "evidence")
+			} else {
+				h.Text = matchedName(text, getStr(rec, "name"), getStrs(rec, "aliases"))
+			}
+			out = append(out, h)
+			return nil
+		})
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: search: %w", err)
 	}

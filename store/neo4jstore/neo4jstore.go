@@ -67,6 +67,8 @@ type Store struct {
 	batch  int
 	log    *slog.Logger
 
+	obs *observer // set by tests and benchmarks only
+
 	readyMu sync.Mutex    // guards attempt
 	attempt *setupAttempt // the connection attempt under way, if any
 	ready   atomic.Bool   // connected once and the schema is in place
@@ -188,6 +190,11 @@ var schema = []string{
 	"CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)",
 	"CREATE INDEX statement_key IF NOT EXISTS FOR (n:Statement) ON (n.keySpeaker, n.keyTarget, n.kind)",
 	"CREATE INDEX statement_key_target IF NOT EXISTS FOR (n:Statement) ON (n.keyTarget)",
+	"CREATE INDEX statement_key_speaker IF NOT EXISTS FOR (n:Statement) ON (n.keySpeaker)",
+	"CREATE INDEX statement_dyad IF NOT EXISTS FOR (n:Statement) ON (n.keySpeaker, n.keyTarget)",
+	// RESPONDS_TO candidates: a key (or a target and kind) and a date range.
+	"CREATE INDEX statement_key_date IF NOT EXISTS FOR (n:Statement) ON (n.keySpeaker, n.keyTarget, n.kind, n.date)",
+	"CREATE INDEX statement_target_kind_date IF NOT EXISTS FOR (n:Statement) ON (n.keyTarget, n.kind, n.date)",
 	"CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)",
 	"CREATE INDEX statement_incident IF NOT EXISTS FOR (n:Statement) ON (n.incidentId)",
 	"CREATE INDEX redirect_to IF NOT EXISTS FOR (n:Redirect) ON (n.to)",
@@ -291,7 +298,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *txn) error) error {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, fn(&txn{ctx: ctx, tx: tx, batch: s.batch})
+		return nil, fn(&txn{ctx: ctx, tx: tx, batch: s.batch, obs: s.obs})
 	}, txTimeout(ctx)...)
 	return mapErr(err)
 }
@@ -304,9 +311,47 @@ func (s *Store) read(ctx context.Context, fn func(tx *txn) error) error {
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, fn(&txn{ctx: ctx, tx: tx, batch: s.batch})
+		return nil, fn(&txn{ctx: ctx, tx: tx, batch: s.batch, obs: s.obs})
 	}, txTimeout(ctx)...)
 	return mapErr(err)
+}
+
+// query runs one read statement and calls fn for each record once it has them
+// all. Unlike read, it starts the transaction and runs the statement in one round
+// trip (the driver's ExecuteQuery pipelines BEGIN with RUN; a managed transaction
+// waits for BEGIN first), so a store call made of one statement costs two round
+// trips: the statement and the commit. The driver retries it like read.
+func (s *Store) query(ctx context.Context, q string, params map[string]any, fn func(*neo4j.Record) error) error {
+	if err := s.connect(ctx); err != nil {
+		return err
+	}
+	var start time.Time
+	run := q
+	if s.obs != nil {
+		start = time.Now()
+		if s.obs.profile {
+			run = "PROFILE " + q
+		}
+	}
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, run, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithoutBookmarkManager(), neo4j.ExecuteQueryWithTransactionConfig(txTimeout(ctx)...))
+	if err != nil {
+		return mapErr(err)
+	}
+	if s.obs != nil {
+		var hits int64
+		if s.obs.profile && res.Summary != nil {
+			hits = planHits(res.Summary.Profile())
+		}
+		s.obs.fn(q, time.Since(start), hits)
+	}
+	for _, rec := range res.Records {
+		if err := fn(rec); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // txn wraps a managed transaction with helpers for parameterized Cypher.
@@ -314,21 +359,45 @@ type txn struct {
 	ctx   context.Context
 	tx    neo4j.ManagedTransaction
 	batch int
+	obs   *observer
+}
+
+// observer sees every Cypher statement a store runs, for tests and benchmarks:
+// its text, how long it took to its last record and, when profile is set (the
+// statement then runs under PROFILE), the database hits of its plan.
+type observer struct {
+	profile bool
+	fn      func(q string, d time.Duration, dbHits int64)
+}
+
+// planHits sums the database hits of a profiled plan.
+func planHits(p neo4j.ProfiledPlan) int64 {
+	if p == nil {
+		return 0
+	}
+	n := p.DbHits()
+	for _, c := range p.Children() {
+		n += planHits(c)
+	}
+	return n
 }
 
 // exec runs a query and discards its records.
 func (t *txn) exec(q string, params map[string]any) error {
-	res, err := t.tx.Run(t.ctx, q, params)
-	if err != nil {
-		return err
-	}
-	_, err = res.Consume(t.ctx)
-	return err
+	return t.each(q, params, func(*neo4j.Record) error { return nil })
 }
 
 // each runs a query and calls fn for every record.
 func (t *txn) each(q string, params map[string]any, fn func(*neo4j.Record) error) error {
-	res, err := t.tx.Run(t.ctx, q, params)
+	var start time.Time
+	run := q
+	if t.obs != nil {
+		start = time.Now()
+		if t.obs.profile {
+			run = "PROFILE " + q
+		}
+	}
+	res, err := t.tx.Run(t.ctx, run, params)
 	if err != nil {
 		return err
 	}
@@ -337,7 +406,22 @@ func (t *txn) each(q string, params map[string]any, fn func(*neo4j.Record) error
 			return err
 		}
 	}
-	return res.Err()
+	if err := res.Err(); err != nil {
+		return err
+	}
+	if t.obs == nil {
+		return nil
+	}
+	sum, err := res.Consume(t.ctx)
+	if err != nil {
+		return err
+	}
+	var hits int64
+	if t.obs.profile {
+		hits = planHits(sum.Profile())
+	}
+	t.obs.fn(q, time.Since(start), hits)
+	return nil
 }
 
 // unwind runs q once per chunk of at most t.batch rows, bound to $rows.
@@ -356,10 +440,14 @@ func (t *txn) unwind(q string, rows []map[string]any, extra map[string]any) erro
 }
 
 // unwindEach is unwind with records.
-func (t *txn) unwindEach(q string, rows []map[string]any, fn func(*neo4j.Record) error) error {
+func (t *txn) unwindEach(q string, rows []map[string]any, extra map[string]any, fn func(*neo4j.Record) error) error {
 	for start := 0; start < len(rows); start += t.batch {
 		end := min(start+t.batch, len(rows))
-		if err := t.each(q, map[string]any{"rows": rows[start:end]}, fn); err != nil {
+		params := map[string]any{"rows": rows[start:end]}
+		for k, v := range extra {
+			params[k] = v
+		}
+		if err := t.each(q, params, fn); err != nil {
 			return err
 		}
 	}

@@ -126,15 +126,12 @@ func (s *Store) GetActors(ctx context.Context, ids []string) ([]store.Actor, err
 		return nil, nil
 	}
 	var out []store.Actor
-	err := s.read(ctx, func(t *txn) error {
-		out = nil
-		return t.each(`UNWIND range(0, size($ids) - 1) AS i
-			MATCH (a:Actor {id: $ids[i]}) RETURN a{.*} AS a ORDER BY i`,
-			map[string]any{"ids": ids}, func(rec *neo4j.Record) error {
-				out = append(out, actorOf(get(rec, "a")))
-				return nil
-			})
-	})
+	err := s.query(ctx, `UNWIND range(0, size($ids) - 1) AS i
+		MATCH (a:Actor {id: $ids[i]}) RETURN a{.*} AS a ORDER BY i`,
+		map[string]any{"ids": ids}, func(rec *neo4j.Record) error {
+			out = append(out, actorOf(get(rec, "a")))
+			return nil
+		})
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: get actors: %w", err)
 	}
@@ -260,7 +257,7 @@ func (s *Store) listActorsByCount(ctx context.Context, f store.ActorFilter, wher
 			}
 			anc = aff.Ancestors
 		}
-		q, qp, err := s.statementQuery(t, cf)
+		q, qp, err := s.statementQuery(cf)
 		if err != nil {
 			return err
 		}
@@ -373,15 +370,12 @@ func (s *Store) GetIncidents(ctx context.Context, ids []string) ([]store.Inciden
 		return nil, nil
 	}
 	var out []store.Incident
-	err := s.read(ctx, func(t *txn) error {
-		out = nil
-		return t.each(`UNWIND range(0, size($ids) - 1) AS i
-			MATCH (n:Incident {id: $ids[i]}) RETURN n{.*} AS n ORDER BY i`,
-			map[string]any{"ids": ids}, func(rec *neo4j.Record) error {
-				out = append(out, incidentOf(get(rec, "n")))
-				return nil
-			})
-	})
+	err := s.query(ctx, `UNWIND range(0, size($ids) - 1) AS i
+		MATCH (n:Incident {id: $ids[i]}) RETURN n{.*} AS n ORDER BY i`,
+		map[string]any{"ids": ids}, func(rec *neo4j.Record) error {
+			out = append(out, incidentOf(get(rec, "n")))
+			return nil
+		})
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: get incidents: %w", err)
 	}

@@ -13,73 +13,114 @@ import (
 	"github.com/demarche/demarche/store"
 )
 
-// statementQuery builds the MATCH part of a query selecting the statements f
-// selects, bound to s (one row per statement). Callers append RETURN or WITH
-// clauses. Rollup expands the actor fields to every actor affiliated below them,
-// read in the same transaction.
-func (s *Store) statementQuery(t *txn, f store.StatementFilter) (string, map[string]any, error) {
+// statementQuery builds the part of a query selecting the statements f selects,
+// bound to s (one row per statement), as one Cypher statement: callers append
+// RETURN or WITH clauses. It reads nothing itself, so a whole store call is one
+// round trip.
+//
+// Rollup is resolved inside the query. An actor at the top of its affiliation tree
+// (a state) stands for every actor rolled up to it, which are exactly the
+// statements whose stored key end (keySpeaker, keyTarget) is that actor: an index
+// seek. Any other actor is expanded to itself and its descendants over the
+// MEMBER_OF and PART_OF edges, matched through MADE and TARGETS.
+func (s *Store) statementQuery(f store.StatementFilter) (string, map[string]any, error) {
 	params := map[string]any{}
-	speakers, targets, either := f.Speakers, f.Targets, f.Either
-	if f.Rollup {
-		var err error
-		if speakers, err = descendantsOf(t, speakers); err != nil {
-			return "", nil, err
-		}
-		if targets, err = descendantsOf(t, targets); err != nil {
-			return "", nil, err
-		}
-		if either, err = descendantsOf(t, either); err != nil {
-			return "", nil, err
-		}
+	var b strings.Builder
+	// Each actor field becomes two lists: <v>Top (top-level actors, matched on the
+	// key) and <v>Desc (actors matched on their own edges).
+	type field struct {
+		v   string
+		ids []string
 	}
-	// The first selective field anchors the match on an index or an actor's edges;
-	// the others filter.
+	fields := []field{{"sp", f.Speakers}, {"tg", f.Targets}, {"ei", f.Either}}
+	var carried []string
+	for _, fd := range fields {
+		if len(fd.ids) == 0 {
+			continue
+		}
+		params[fd.v] = fd.ids
+		if f.Rollup {
+			fmt.Fprintf(&b, `CALL {
+	UNWIND $%[1]s AS id OPTIONAL MATCH (x:Actor {id: id})
+	WITH id, x, x IS NOT NULL AND coalesce(x.affiliationId, '') = '' AS top
+	OPTIONAL MATCH (c:Actor)-[:MEMBER_OF|PART_OF*1..]->(x) WHERE NOT top
+	WITH id, top, collect(DISTINCT c.id) AS kids
+	RETURN collect(CASE WHEN top THEN id END) AS %[1]sTop,
+		reduce(acc = [], l IN collect(CASE WHEN top THEN [] ELSE [id] + kids END) | acc + l) AS %[1]sDesc
+}
+`, fd.v)
+		} else {
+			fmt.Fprintf(&b, "WITH %s[] AS %sTop, $%s AS %sDesc\n", carriedPrefix(carried), fd.v, fd.v, fd.v)
+		}
+		carried = append(carried, fd.v+"Top", fd.v+"Desc")
+	}
+	with := carriedPrefix(carried)
+
+	// The first selective field anchors the match on an index or an actor's edges,
+	// selecting exactly what it asks for; the other fields filter.
 	var conds []string
-	const scan = "MATCH (s:Statement)"
-	anchor := scan
-	if len(f.IDs) > 0 {
+	anchor := ""
+	sp, tg, ei := len(f.Speakers) > 0, len(f.Targets) > 0, len(f.Either) > 0
+	var branches []string
+	switch {
+	case len(f.IDs) > 0:
 		params["ids"] = f.IDs
-		anchor = "MATCH (s:Statement) WHERE s.id IN $ids"
-	}
-	if len(speakers) > 0 {
-		params["speakers"] = speakers
-		if anchor == scan {
-			anchor = "MATCH (x:Actor)-[:MADE]->(s:Statement) WHERE x.id IN $speakers"
+		anchor = "ids"
+		branches = []string{"UNWIND $ids AS id MATCH (s:Statement {id: id}) RETURN s"}
+	case sp:
+		anchor = "sp"
+		if tg {
+			branches = append(branches,
+				"UNWIND spTop AS a UNWIND tgTop AS b MATCH (s:Statement {keySpeaker: a, keyTarget: b}) RETURN s",
+				"UNWIND CASE WHEN size(tgDesc) > 0 THEN spTop ELSE [] END AS a MATCH (s:Statement {keySpeaker: a}) RETURN s")
 		} else {
-			conds = append(conds, "any(x IN s.speakerIds WHERE x IN $speakers)")
+			branches = append(branches, "UNWIND spTop AS a MATCH (s:Statement {keySpeaker: a}) RETURN s")
 		}
+		branches = append(branches, "UNWIND spDesc AS a MATCH (:Actor {id: a})-[:MADE]->(s:Statement) RETURN s")
+	case tg:
+		anchor = "tg"
+		branches = []string{
+			"UNWIND tgTop AS b MATCH (s:Statement {keyTarget: b}) RETURN s",
+			"UNWIND tgDesc AS b MATCH (s:Statement)-[:TARGETS]->(:Actor {id: b}) RETURN s",
+		}
+	case ei:
+		anchor = "ei"
+		branches = []string{
+			"UNWIND eiTop AS a MATCH (s:Statement {keySpeaker: a}) RETURN s",
+			"UNWIND eiTop AS a MATCH (s:Statement {keyTarget: a}) RETURN s",
+			"UNWIND eiDesc AS a MATCH (:Actor {id: a})-[:MADE|TARGETS]-(s:Statement) RETURN s",
+		}
+	case f.ArticleID != "":
+		anchor = "article"
+		branches = []string{"MATCH (s:Statement)-[:REPORTED_IN]->(:Article {id: $article}) RETURN s"}
+	case f.Incident != "":
+		anchor = "incident"
+		branches = []string{"MATCH (s:Statement {incidentId: $incident}) RETURN s"}
 	}
-	if len(targets) > 0 {
-		params["targets"] = targets
-		if anchor == scan {
-			anchor = "MATCH (s:Statement)-[:TARGETS]->(x:Actor) WHERE x.id IN $targets"
-		} else {
-			conds = append(conds, "any(x IN s.targetIds WHERE x IN $targets)")
-		}
+	if len(f.IDs) > 0 && anchor != "ids" {
+		params["ids"] = f.IDs
+		conds = append(conds, "s.id IN $ids")
 	}
-	if len(either) > 0 {
-		params["either"] = either
-		if anchor == scan {
-			anchor = "MATCH (x:Actor)-[:MADE|TARGETS]-(s:Statement) WHERE x.id IN $either"
-		} else {
-			conds = append(conds, "any(x IN s.speakerIds + s.targetIds WHERE x IN $either)")
-		}
+	if sp && anchor != "sp" {
+		conds = append(conds, "(s.keySpeaker IN spTop OR any(x IN s.speakerIds WHERE x IN spDesc))")
+	}
+	if tg && anchor != "tg" {
+		conds = append(conds, "(s.keyTarget IN tgTop OR any(x IN s.targetIds WHERE x IN tgDesc))")
+	}
+	if ei && anchor != "ei" {
+		conds = append(conds, "(s.keySpeaker IN eiTop OR s.keyTarget IN eiTop OR any(x IN s.speakerIds + s.targetIds WHERE x IN eiDesc))")
 	}
 	if f.ArticleID != "" {
 		params["article"] = f.ArticleID
-		if anchor == scan {
-			anchor = "MATCH (s:Statement)-[:REPORTED_IN]->(:Article {id: $article})"
-		} else {
-			conds = append(conds, "EXISTS { MATCH (s)-[:REPORTED_IN]->(:Article {id: $article}) }")
-		}
+	}
+	if f.ArticleID != "" && anchor != "article" {
+		conds = append(conds, "EXISTS { MATCH (s)-[:REPORTED_IN]->(:Article {id: $article}) }")
 	}
 	if f.Incident != "" {
 		params["incident"] = f.Incident
-		if anchor == scan {
-			anchor = "MATCH (s:Statement {incidentId: $incident})"
-		} else {
-			conds = append(conds, "s.incidentId = $incident")
-		}
+	}
+	if f.Incident != "" && anchor != "incident" {
+		conds = append(conds, "s.incidentId = $incident")
 	}
 	if len(f.Kinds) > 0 {
 		params["kinds"] = kindStrings(f.Kinds)
@@ -101,7 +142,37 @@ func (s *Store) statementQuery(t *txn, f store.StatementFilter) (string, map[str
 		params["text"] = strings.ToLower(f.TextContains)
 		conds = append(conds, "EXISTS { MATCH (s)-[r:REPORTED_IN]->() WHERE toLower(r.evidence) CONTAINS $text OR toLower(r.quote) CONTAINS $text }")
 	}
-	return anchor + " WITH DISTINCT s" + whereOf(conds), params, nil
+	if len(branches) == 0 {
+		b.WriteString("MATCH (s:Statement)")
+	} else {
+		b.WriteString("CALL {\n")
+		for i, br := range branches {
+			if i > 0 {
+				b.WriteString("\n\tUNION\n")
+			}
+			if with != "" {
+				b.WriteString("\tWITH " + strings.TrimSuffix(with, ", ") + " ")
+			} else {
+				b.WriteString("\t")
+			}
+			b.WriteString(br)
+		}
+		b.WriteString("\n}")
+	}
+	if len(conds) > 0 {
+		// WHERE after WITH sees only what the WITH projects: keep the lists.
+		b.WriteString(" WITH " + with + "s" + whereOf(conds))
+	}
+	return b.String() + " WITH DISTINCT s", params, nil
+}
+
+// carriedPrefix lists variables for a WITH clause that keeps them, with a trailing
+// comma ("" when none).
+func carriedPrefix(vars []string) string {
+	if len(vars) == 0 {
+		return ""
+	}
+	return strings.Join(vars, ", ") + ", "
 }
 
 // descendantsOf returns ids and every actor affiliated below them.
@@ -135,9 +206,24 @@ func descendantsOf(t *txn, ids []string) ([]string, error) {
 	return keysOf(seen), nil
 }
 
+// statementProj projects a Statement node's public properties (not the bookkeeping
+// ones: sig, last, articleIds).
+const statementProj = `s{.id, .kind, .speakerIds, .targetIds, .incidentId, .date, .confidence}`
+
 // statementReturn projects a statement with its reports and the statements it answers.
-const statementReturn = ` RETURN s{.*} AS s, [(s)-[r:REPORTED_IN]->() | r{.*}] AS reports,
+const statementReturn = ` RETURN ` + statementProj + ` AS s, [(s)-[r:REPORTED_IN]->() | r{.*}] AS reports,
 	[(s)-[:RESPONDS_TO]->(x) | x.id] AS resp`
+
+// statementReturnLight is statementReturn without the reports (StatementFilter.WithoutReports).
+const statementReturnLight = ` RETURN ` + statementProj + ` AS s, [] AS reports,
+	[(s)-[:RESPONDS_TO]->(x) | x.id] AS resp`
+
+func returnFor(f store.StatementFilter) string {
+	if f.WithoutReports {
+		return statementReturnLight
+	}
+	return statementReturn
+}
 
 func statementRecord(rec *neo4j.Record) store.Statement {
 	v, _ := rec.Get("reports")
@@ -183,15 +269,12 @@ func (s *Store) GetStatements(ctx context.Context, ids []string) ([]store.Statem
 		return nil, nil
 	}
 	var out []store.Statement
-	err := s.read(ctx, func(t *txn) error {
-		out = nil
-		return t.each(`UNWIND range(0, size($ids) - 1) AS i
-			MATCH (s:Statement {id: $ids[i]}) WITH s, i ORDER BY i`+statementReturn,
-			map[string]any{"ids": ids}, func(rec *neo4j.Record) error {
-				out = append(out, statementRecord(rec))
-				return nil
-			})
-	})
+	err := s.query(ctx, `UNWIND range(0, size($ids) - 1) AS i
+		MATCH (s:Statement {id: $ids[i]}) WITH s, i ORDER BY i`+statementReturn,
+		map[string]any{"ids": ids}, func(rec *neo4j.Record) error {
+			out = append(out, statementRecord(rec))
+			return nil
+		})
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: get statements: %w", err)
 	}
@@ -201,27 +284,34 @@ func (s *Store) GetStatements(ctx context.Context, ids []string) ([]store.Statem
 // ListStatements returns a page of statements with their reports, and the total.
 func (s *Store) ListStatements(ctx context.Context, f store.StatementFilter, p store.Page) ([]store.Statement, int, error) {
 	skip, limit := pageOf(p)
+	q, params, err := s.statementQuery(f)
+	if err != nil {
+		return nil, 0, err
+	}
+	// Count and page in one statement: the matching statements are sorted once, and
+	// only the page is projected (with its reports unless told otherwise).
+	params["skip"], params["end"] = skip, skip+limit
+	reports := "[(s)-[r:REPORTED_IN]->() | r{.*}]"
+	if f.WithoutReports {
+		reports = "[]"
+	}
 	var out []store.Statement
 	total := 0
-	err := s.read(ctx, func(t *txn) error {
-		out = nil
-		q, params, err := s.statementQuery(t, f)
-		if err != nil {
-			return err
-		}
-		if err := t.each(q+" RETURN count(s) AS n", params, func(rec *neo4j.Record) error {
-			total = getInt(rec, "n")
+	err = s.query(ctx, q+" WITH s"+orderClause(f.OrderBy)+` WITH collect(s) AS ss
+		RETURN size(ss) AS total, [s IN ss[$skip..$end] | {s: `+statementProj+`, reports: `+reports+`,
+			resp: [(s)-[:RESPONDS_TO]->(x) | x.id]}] AS page`, params,
+		func(rec *neo4j.Record) error {
+			total = getInt(rec, "total")
+			v, _ := rec.Get("page")
+			list, _ := v.([]any)
+			for _, x := range list {
+				m := mmap(x)
+				reps, _ := m["reports"].([]any)
+				resp, _ := m["resp"].([]any)
+				out = append(out, statementOf(mmap(m["s"]), reps, anyStrings(resp)))
+			}
 			return nil
-		}); err != nil {
-			return err
-		}
-		params["skip"], params["limit"] = skip, limit
-		return t.each(q+" WITH s"+orderClause(f.OrderBy)+" SKIP $skip LIMIT $limit"+statementReturn, params,
-			func(rec *neo4j.Record) error {
-				out = append(out, statementRecord(rec))
-				return nil
-			})
-	})
+		})
 	if err != nil {
 		return nil, 0, fmt.Errorf("neo4jstore: list statements: %w", err)
 	}
@@ -232,16 +322,13 @@ func (s *Store) ListStatements(ctx context.Context, f store.StatementFilter, p s
 // CountStatements counts the matching statements by kind.
 func (s *Store) CountStatements(ctx context.Context, f store.StatementFilter) ([]store.KindCount, error) {
 	counts := map[store.StatementKind]int{}
-	err := s.read(ctx, func(t *txn) error {
-		clear(counts)
-		q, params, err := s.statementQuery(t, f)
-		if err != nil {
-			return err
-		}
-		return t.each(q+" RETURN s.kind AS kind, count(s) AS n", params, func(rec *neo4j.Record) error {
-			counts[store.StatementKind(getStr(rec, "kind"))] = getInt(rec, "n")
-			return nil
-		})
+	q, params, err := s.statementQuery(f)
+	if err != nil {
+		return nil, err
+	}
+	err = s.query(ctx, q+" RETURN s.kind AS kind, count(s) AS n", params, func(rec *neo4j.Record) error {
+		counts[store.StatementKind(getStr(rec, "kind"))] = getInt(rec, "n")
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: count statements: %w", err)
@@ -262,17 +349,15 @@ func (s *Store) Timeline(ctx context.Context, f store.StatementFilter, iv store.
 		kind  store.StatementKind
 	}
 	counts := map[bk]int{}
-	err := s.read(ctx, func(t *txn) error {
-		clear(counts)
-		q, params, err := s.statementQuery(t, f)
-		if err != nil {
-			return err
-		}
-		return t.each(q+" RETURN s.date AS date, s.kind AS kind, count(s) AS n", params, func(rec *neo4j.Record) error {
-			k := bk{iv.Truncate(toTime(recVal(rec, "date"))), store.StatementKind(getStr(rec, "kind"))}
-			counts[k] += getInt(rec, "n")
-			return nil
-		})
+	q, params, err := s.statementQuery(f)
+	if err != nil {
+		return nil, err
+	}
+	// Buckets are counted in Neo4j; only they cross the wire.
+	err = s.query(ctx, q+" RETURN "+bucketExpr(iv)+" AS date, s.kind AS kind, count(s) AS n", params, func(rec *neo4j.Record) error {
+		k := bk{iv.Truncate(toTime(recVal(rec, "date"))), store.StatementKind(getStr(rec, "kind"))}
+		counts[k] += getInt(rec, "n")
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: timeline: %w", err)
@@ -293,6 +378,20 @@ func (s *Store) Timeline(ctx context.Context, f store.StatementFilter, iv store.
 		return order[a.Kind] < order[b.Kind]
 	})
 	return out, nil
+}
+
+// bucketExpr is the Cypher for the start of the bucket holding s.date: the
+// interval is an enum, never input text. Weeks start on Monday, as ISO weeks do.
+func bucketExpr(iv store.Interval) string {
+	switch iv {
+	case store.Year:
+		return "date.truncate('year', s.date)"
+	case store.Month:
+		return "date.truncate('month', s.date)"
+	case store.Week:
+		return "date.truncate('week', s.date)"
+	}
+	return "s.date"
 }
 
 // Counterparts lists the actors the given actor has statements with. With f.Rollup
@@ -336,7 +435,7 @@ func (s *Store) Counterparts(ctx context.Context, actorID string, f store.Statem
 		if len(qf.Speakers) == 0 && len(qf.Targets) == 0 && len(qf.Either) == 0 {
 			qf.Either = []string{actorID}
 		}
-		q, params, err := s.statementQuery(t, qf)
+		q, params, err := s.statementQuery(qf)
 		if err != nil {
 			return err
 		}
@@ -406,10 +505,10 @@ func (s *Store) Counterparts(ctx context.Context, actorID string, f store.Statem
 // WalkStatements streams the statements f selects in id order.
 func (s *Store) WalkStatements(ctx context.Context, f store.StatementFilter, fn func(store.Statement) error) error {
 	return s.stream(ctx, "walk statements", func(t *txn) (string, map[string]any, error) {
-		q, params, err := s.statementQuery(t, f)
+		q, params, err := s.statementQuery(f)
 		if err != nil {
 			return "", nil, err
 		}
-		return q + " WITH s ORDER BY s.id" + statementReturn, params, nil
+		return q + " WITH s ORDER BY s.id" + returnFor(f), params, nil
 	}, func(rec *neo4j.Record) error { return fn(statementRecord(rec)) })
 }

@@ -575,17 +575,17 @@ var putActorsQuery = func() string {
 	return b.String()
 }()
 
-// setEdgesQuery merges direct edges (rows from edgeProps plus k, the kind) and sets
-// their properties. Relationship types cannot be parameters: one FOREACH per kind of
-// the fixed StatementKind enum.
-var setEdgesQuery = func() string {
-	var b strings.Builder
-	b.WriteString("UNWIND $rows AS r MATCH (a:Actor {id: r.s}) MATCH (b:Actor {id: r.t})")
+// setEdgesQueries merge the direct edges of one kind (rows from edgeProps) and set
+// their properties. Relationship types cannot be parameters: one statement per kind
+// of the fixed StatementKind enum (one statement with a FOREACH per kind would
+// make Neo4j materialize every row between the FOREACHs).
+var setEdgesQueries = func() map[store.StatementKind]string {
+	out := map[store.StatementKind]string{}
 	for _, k := range store.StatementKinds {
-		fmt.Fprintf(&b, "\nFOREACH (_ IN CASE WHEN r.k = '%s' THEN [1] ELSE [] END | MERGE (a)-[e:%s]->(b)"+
-			" SET e.count = r.count, e.reports = r.reports, e.first = r.first, e.last = r.last, e.statementIds = r.statementIds)", k, k)
+		out[k] = fmt.Sprintf("UNWIND $rows AS r MATCH (a:Actor {id: r.s}) MATCH (b:Actor {id: r.t}) MERGE (a)-[e:%s]->(b)"+
+			" SET e.count = r.count, e.reports = r.reports, e.first = r.first, e.last = r.last, e.statementIds = r.statementIds", k)
 	}
-	return b.String()
+	return out
 }()
 
 // linkQuery replaces an actor's affiliation edge: MEMBER_OF {role} for a person,
@@ -707,22 +707,37 @@ func (w *writer) deleteOrphans(actors, incidents []string) error {
 }
 
 // oldStatement is what regroup reads of a stored statement.
+// oldStatement is what regroup reads of a stored statement.
 type oldStatement struct {
 	sig      string
 	kind     store.StatementKind
 	speakers []string
 	targets  []string
+	// legacy marks a statement written before statements kept their last date and
+	// articles: it is rewritten even when unchanged, so that later writes can leave
+	// it closed.
+	legacy bool
 }
 
 // regroup recomputes the statements, direct edges and RESPONDS_TO edges of every
 // statement key a write touched: the keys in oldKeys, the keys of the statements
 // with a report naming one of dirtyActors or their descendants (their affiliation
 // changed), and the keys of the added reports (whose articles and actors are already
-// written). It returns the statements of those keys.
+// written). It returns the statements it rewrote or confirmed: every statement of
+// the keys regrouped in full, and for the keys only added to, those holding an
+// added report or open at its date.
+//
+// Keys only added to are regrouped incrementally. store.GroupReports chains reports
+// in date order, so the statements whose last report is more than the window before
+// the key's earliest added report are closed: no later report can join them, and
+// grouping the remaining statements' reports with the added ones gives exactly the
+// statements a full regroup gives (any union of whole statements groups as it does
+// among all of them). Only the closed statements' light properties are read, for the
+// direct edges.
 func (w *writer) regroup(oldKeys map[store.StatementKey]bool, dirtyActors []string, added []store.Report) ([]store.Statement, error) {
-	keys := map[store.StatementKey]bool{}
+	full := map[store.StatementKey]bool{}
 	for k := range oldKeys {
-		keys[k] = true
+		full[k] = true
 	}
 	if len(dirtyActors) > 0 {
 		all, err := w.descendants(dirtyActors)
@@ -737,7 +752,7 @@ func (w *writer) regroup(oldKeys map[store.StatementKey]bool, dirtyActors []stri
 			}
 			RETURN DISTINCT s.kind AS kind, s.keySpeaker AS sp, s.keyTarget AS tg`,
 			map[string]any{"ids": all}, func(rec *neo4j.Record) error {
-				keys[store.StatementKey{Kind: store.StatementKind(getStr(rec, "kind")), Speaker: getStr(rec, "sp"), Target: getStr(rec, "tg")}] = true
+				full[store.StatementKey{Kind: store.StatementKind(getStr(rec, "kind")), Speaker: getStr(rec, "sp"), Target: getStr(rec, "tg")}] = true
 				return nil
 			})
 		if err != nil {
@@ -748,21 +763,42 @@ func (w *writer) regroup(oldKeys map[store.StatementKey]bool, dirtyActors []stri
 	if err := w.loadAff(reportEnds(added)); err != nil {
 		return nil, err
 	}
+	// from is, per key only added to, the earliest date a statement must reach to be
+	// regrouped. When affiliations changed, stored reports may move between keys and
+	// every key is regrouped in full.
+	from := map[store.StatementKey]time.Time{}
 	for _, r := range added {
-		keys[store.KeyOf(r, aff)] = true
+		k := store.KeyOf(r, aff)
+		if len(dirtyActors) > 0 {
+			full[k] = true
+		}
+		if full[k] {
+			continue
+		}
+		f := r.Date.Add(-w.window)
+		if cur, ok := from[k]; !ok || f.Before(cur) {
+			from[k] = f
+		}
 	}
 
-	// Load every report of the keys; re-keyed reports may pull in further keys.
+	// Load the statements of the keys: reports of those regrouped, light properties
+	// of the closed ones. Re-keyed reports may pull in further keys, in full.
 	loaded := map[store.StatementKey]bool{}
 	old := map[string]oldStatement{}
+	var closed []store.Statement
 	reports := slices.Clone(added)
 	for {
 		var todo []map[string]any
-		for k := range keys {
-			if !loaded[k] {
-				loaded[k] = true
-				todo = append(todo, map[string]any{"k": string(k.Kind), "s": k.Speaker, "t": k.Target})
+		for _, k := range sortedKeys(full, from) {
+			if loaded[k] {
+				continue
 			}
+			loaded[k] = true
+			row := map[string]any{"k": string(k.Kind), "s": k.Speaker, "t": k.Target, "from": nil}
+			if f, ok := from[k]; ok && !full[k] {
+				row["from"] = dateParam(f)
+			}
+			todo = append(todo, row)
 		}
 		if len(todo) == 0 {
 			break
@@ -770,14 +806,23 @@ func (w *writer) regroup(oldKeys map[store.StatementKey]bool, dirtyActors []stri
 		var fresh []store.Report
 		err := w.t.unwindEach(`UNWIND $rows AS k
 			MATCH (s:Statement {keySpeaker: k.s, keyTarget: k.t, kind: k.k})
-			OPTIONAL MATCH (s)-[r:REPORTED_IN]->()
-			RETURN s.id AS id, s.sig AS sig, s.kind AS kind, s.speakerIds AS sp, s.targetIds AS tg, collect(r{.*}) AS reports`,
-			todo, func(rec *neo4j.Record) error {
+			USING INDEX s:Statement(keySpeaker, keyTarget, kind)
+			WITH k, s, k.from IS NULL OR s.last IS NULL OR s.articleIds IS NULL OR s.last >= k.from AS open
+			RETURN s.id AS id, CASE WHEN open THEN s.sig END AS sig, k.k AS kind, s.speakerIds AS sp, s.targetIds AS tg,
+				s.date AS date, s.last AS last, s.articleIds AS arts, open,
+				CASE WHEN open THEN [(s)-[r:REPORTED_IN]->() | r{.*}] ELSE [] END AS reports`,
+			todo, nil, func(rec *neo4j.Record) error {
+				v, _ := rec.Get("open")
+				if open, _ := v.(bool); !open {
+					closed = append(closed, lightStatement(rec))
+					return nil
+				}
 				old[getStr(rec, "id")] = oldStatement{
 					sig: getStr(rec, "sig"), kind: store.StatementKind(getStr(rec, "kind")),
 					speakers: getStrs(rec, "sp"), targets: getStrs(rec, "tg"),
+					legacy: recVal(rec, "last") == nil || recVal(rec, "arts") == nil,
 				}
-				v, _ := rec.Get("reports")
+				v, _ = rec.Get("reports")
 				list, _ := v.([]any)
 				for _, x := range list {
 					if m := mmap(x); m != nil {
@@ -793,16 +838,54 @@ func (w *writer) regroup(oldKeys map[store.StatementKey]bool, dirtyActors []stri
 			return nil, err
 		}
 		for _, r := range fresh {
-			keys[store.KeyOf(r, aff)] = true
+			if k := store.KeyOf(r, aff); !loaded[k] {
+				full[k] = true
+			}
 		}
 		reports = append(reports, fresh...)
 	}
 
 	stmts := store.GroupReports(reports, aff, w.window)
-	if err := w.writeStatements(stmts, old, aff); err != nil {
+	if err := w.writeStatements(stmts, closed, old, aff); err != nil {
 		return nil, err
 	}
 	return stmts, nil
+}
+
+// sortedKeys lists the keys of a and b in a stable order.
+func sortedKeys(a map[store.StatementKey]bool, b map[store.StatementKey]time.Time) []store.StatementKey {
+	out := make([]store.StatementKey, 0, len(a)+len(b))
+	for k := range a {
+		out = append(out, k)
+	}
+	for k := range b {
+		if !a[k] {
+			out = append(out, k)
+		}
+	}
+	slices.SortFunc(out, func(x, y store.StatementKey) int {
+		return strings.Compare(string(x.Kind)+"\x00"+x.Speaker+"\x00"+x.Target, string(y.Kind)+"\x00"+y.Speaker+"\x00"+y.Target)
+	})
+	return out
+}
+
+// lightStatement rebuilds, from a closed statement's stored properties, what
+// store.DirectEdges reads of it: its id, kind, ends, first and last dates and
+// reporting articles (as stand-in reports).
+func lightStatement(rec *neo4j.Record) store.Statement {
+	st := store.Statement{
+		ID: getStr(rec, "id"), Kind: store.StatementKind(getStr(rec, "kind")),
+		SpeakerIDs: getStrs(rec, "sp"), TargetIDs: getStrs(rec, "tg"),
+		Date: toTime(recVal(rec, "date")),
+	}
+	arts := getStrs(rec, "arts")
+	for _, a := range arts {
+		st.Reports = append(st.Reports, store.Report{ArticleID: a, Date: st.Date})
+	}
+	if len(arts) > 0 {
+		st.Reports = append(st.Reports, store.Report{ArticleID: arts[0], Date: toTime(recVal(rec, "last"))})
+	}
+	return st
 }
 
 func reportEnds(rs []store.Report) []string {
@@ -821,9 +904,10 @@ type edgeKey struct {
 	k    store.StatementKind
 }
 
-// writeStatements replaces the stored statements of the regrouped keys (old) by
-// stmts, rewriting only what changed, and keeps the direct and RESPONDS_TO edges in step.
-func (w *writer) writeStatements(stmts []store.Statement, old map[string]oldStatement, aff store.Affiliations) error {
+// writeStatements replaces the stored statements regrouped (old) by stmts, rewriting
+// only what changed, and keeps the direct and RESPONDS_TO edges in step. closed holds
+// the other statements of the keys, left as they are, which the direct edges count too.
+func (w *writer) writeStatements(stmts, closed []store.Statement, old map[string]oldStatement, aff store.Affiliations) error {
 	touched := map[edgeKey]bool{}
 	touch := func(kind store.StatementKind, speakers, targets []string) {
 		for _, sp := range speakers {
@@ -842,7 +926,7 @@ func (w *writer) writeStatements(stmts []store.Statement, old map[string]oldStat
 		o, ok := old[st.ID]
 		if ok {
 			keep[st.ID] = true
-			if o.sig == statementSig(st) {
+			if o.sig == statementSig(st) && !o.legacy {
 				continue
 			}
 			updated = append(updated, st.ID)
@@ -861,14 +945,18 @@ func (w *writer) writeStatements(stmts []store.Statement, old map[string]oldStat
 		}
 	}
 	sort.Strings(drop)
-	if err := w.t.exec("UNWIND $ids AS id MATCH (s:Statement {id: id}) DETACH DELETE s", map[string]any{"ids": drop}); err != nil {
-		return err
+	if len(drop) > 0 {
+		if err := w.t.exec("UNWIND $ids AS id MATCH (s:Statement {id: id}) DETACH DELETE s", map[string]any{"ids": drop}); err != nil {
+			return err
+		}
 	}
 	sort.Strings(updated)
-	if err := w.t.exec(`UNWIND $ids AS id MATCH (s:Statement {id: id})
-		OPTIONAL MATCH (s)-[r:REPORTED_IN|TARGETS|ABOUT]->() DELETE r
-		WITH DISTINCT s OPTIONAL MATCH (s)<-[m:MADE]-() DELETE m`, map[string]any{"ids": updated}); err != nil {
-		return err
+	if len(updated) > 0 {
+		if err := w.t.exec(`UNWIND $ids AS id MATCH (s:Statement {id: id})
+			OPTIONAL MATCH (s)-[r:REPORTED_IN|TARGETS|ABOUT]->() DELETE r
+			WITH DISTINCT s OPTIONAL MATCH (s)<-[m:MADE]-() DELETE m`, map[string]any{"ids": updated}); err != nil {
+			return err
+		}
 	}
 
 	// Changed statements are written with their edges (which none of them has now).
@@ -907,9 +995,9 @@ func (w *writer) writeStatements(stmts []store.Statement, old map[string]oldStat
 	}
 
 	// Direct edges: the touched ones are recomputed from the statements of their keys,
-	// which stmts holds in full.
+	// which stmts and closed hold in full.
 	live := map[edgeKey]store.Edge{}
-	for _, e := range store.DirectEdges(stmts) {
+	for _, e := range store.DirectEdges(append(slices.Clone(stmts), closed...)) {
 		live[edgeKey{e.SpeakerID, e.TargetID, e.Kind}] = e
 	}
 	set := map[store.StatementKind][]map[string]any{}
@@ -921,17 +1009,18 @@ func (w *writer) writeStatements(stmts []store.Statement, old map[string]oldStat
 			del[k.k] = append(del[k.k], map[string]any{"s": k.s, "t": k.t, "k": string(k.k)})
 		}
 	}
-	var setRows, delRows []map[string]any
+	var delRows []map[string]any
 	for _, kind := range store.StatementKinds {
-		setRows = append(setRows, sortRows(set[kind])...)
 		delRows = append(delRows, sortRows(del[kind])...)
 	}
 	if err := w.t.unwind(`UNWIND $rows AS r MATCH (:Actor {id: r.s})-[e]->(:Actor {id: r.t})
 		WHERE type(e) = r.k DELETE e`, delRows, nil); err != nil {
 		return err
 	}
-	if err := w.t.unwind(setEdgesQuery, setRows, nil); err != nil {
-		return err
+	for _, kind := range store.StatementKinds {
+		if err := w.t.unwind(setEdgesQueries[kind], sortRows(set[kind]), nil); err != nil {
+			return err
+		}
 	}
 	return w.respondsTo(created, aff)
 }
@@ -992,7 +1081,9 @@ func (w *writer) respondsTo(created []store.Statement, aff store.Affiliations) e
 		return nil
 	}
 	// Candidates come from index seeks on the statement key (keySpeaker, keyTarget,
-	// kind) or on keyTarget alone (denials that name no target); store.Answers decides.
+	// kind) or on keyTarget alone (denials that name no target), within the answer
+	// window; store.Answers decides.
+	window := map[string]any{"answerDays": int64(store.AnswerWindow / (24 * time.Hour))}
 	var targeted, untargeted []map[string]any
 	for _, d := range denials {
 		if d["tg"] == "" {
@@ -1006,20 +1097,27 @@ func (w *writer) respondsTo(created []store.Statement, aff store.Affiliations) e
 		rows   []map[string]any
 	}{
 		{`UNWIND $rows AS d UNWIND ` + cypherList(accusationKinds) + ` AS kind
-			MATCH (a:Statement {keySpeaker: d.tg, keyTarget: d.sp, kind: kind}) WHERE a.date <= d.date
+			MATCH (a:Statement {keySpeaker: d.tg, keyTarget: d.sp, kind: kind})
+			USING INDEX a:Statement(keySpeaker, keyTarget, kind, date)
+			WHERE a.date <= d.date AND a.date >= d.date - duration({days: $answerDays})
 			RETURN d.id AS did, d.date AS ddate, d.sp AS dsp, d.tg AS dtg,
 				a.id AS aid, a.kind AS akind, a.date AS adate, a.keySpeaker AS asp, a.keyTarget AS atg`, targeted},
 		{`UNWIND $rows AS d
-			MATCH (a:Statement {keyTarget: d.sp}) WHERE a.kind IN ` + cypherList(accusationKinds) + ` AND a.date <= d.date
+			UNWIND ` + cypherList(accusationKinds) + ` AS kind
+			MATCH (a:Statement {keyTarget: d.sp, kind: kind})
+			USING INDEX a:Statement(keyTarget, kind, date)
+			WHERE a.date <= d.date AND a.date >= d.date - duration({days: $answerDays})
 			RETURN d.id AS did, d.date AS ddate, d.sp AS dsp, d.tg AS dtg,
 				a.id AS aid, a.kind AS akind, a.date AS adate, a.keySpeaker AS asp, a.keyTarget AS atg`, untargeted},
 		{`UNWIND $rows AS a WITH a WHERE a.tg <> '' UNWIND [a.sp, ''] AS dtg
-			MATCH (d:Statement {keySpeaker: a.tg, keyTarget: dtg, kind: 'DENIES'}) WHERE d.date >= a.date
+			MATCH (d:Statement {keySpeaker: a.tg, keyTarget: dtg, kind: 'DENIES'})
+			USING INDEX d:Statement(keySpeaker, keyTarget, kind, date)
+			WHERE d.date >= a.date AND d.date <= a.date + duration({days: $answerDays})
 			RETURN d.id AS did, d.date AS ddate, d.keySpeaker AS dsp, d.keyTarget AS dtg,
 				a.id AS aid, a.kind AS akind, a.date AS adate, a.sp AS asp, a.tg AS atg`, accusations},
 	} {
 		if len(q.rows) > 0 {
-			if err := w.t.unwindEach(q.cypher, q.rows, check); err != nil {
+			if err := w.t.unwindEach(q.cypher, q.rows, window, check); err != nil {
 				return err
 			}
 		}
