@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
@@ -25,6 +26,7 @@ type loadFlags struct {
 	maxBytes  int64
 	minConf   float64
 	keepGoing bool
+	waitFor   time.Duration
 	// progress, when set, also sees every handled article (serve's metrics).
 	progress func(ingest.Event)
 }
@@ -36,6 +38,8 @@ func (lf *loadFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&lf.maxBytes, "max-bytes", 10<<20, "largest input accepted, in bytes")
 	fs.Float64Var(&lf.minConf, "min-confidence", -1, "leave out statements below this confidence (default: the extractor's)")
 	fs.BoolVar(&lf.keepGoing, "keep-going", false, "exit 0 even when some articles failed")
+	fs.DurationVar(&lf.waitFor, "unavailable-wait", ingest.DefaultUnavailableWait,
+		"how long a write waits out a store that does not answer (a Neo4j restart), retrying, before the load stops")
 }
 
 // extractOptions turns the flags into extraction options.
@@ -104,7 +108,10 @@ func (e *environment) runLoad(ctx context.Context, s store.Store, paths []string
 	if err != nil {
 		return ingest.Summary{}, err
 	}
-	opts := ingest.Options{BatchSize: lf.batch, Workers: lf.workers, DryRun: dry, Extract: xopts, Logger: e.log}
+	opts := ingest.Options{BatchSize: lf.batch, Workers: lf.workers, DryRun: dry, Extract: xopts, Logger: e.log, UnavailableWait: lf.waitFor}
+	if lf.waitFor <= 0 {
+		opts.UnavailableWait = -1 // no waiting
+	}
 	opts.Loader.MaxBytes = lf.maxBytes
 	if dry {
 		enc := json.NewEncoder(e.stdout)

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -98,7 +99,7 @@ func upper(s string) string {
 // loadCmd is `demarche load DIR` with the given environment, at DEBUG so it
 // logs each article it has written.
 func loadCmd(t *testing.T, dir string, env ...string) *exec.Cmd {
-	cmd := exec.Command(demarche(t), "load", "--batch-size", "20", "--keep-going", dir)
+	cmd := exec.Command(demarche(t), "load", "--batch-size", "20", "--keep-going", "--unavailable-wait", "5m", dir)
 	cmd.Env = append(os.Environ(), "DEMARCHE_LOG_LEVEL=DEBUG")
 	cmd.Env = append(cmd.Env, env...)
 	return cmd
@@ -128,6 +129,9 @@ func loadUntil(t *testing.T, cmd *exec.Cmd, after int, kill func(), stdout io.Wr
 	sc := bufio.NewScanner(stderr)
 	killed := false
 	for sc.Scan() {
+		if line := sc.Text(); strings.Contains(line, "level=WARN") || strings.Contains(line, "level=ERROR") {
+			t.Logf("load: %s", line) // what the load met, for a failure's record
+		}
 		if m := writtenLine.FindStringSubmatch(sc.Text()); m != nil && !killed {
 			written = append(written, m[1])
 			if len(written) >= after {

@@ -266,6 +266,8 @@ func testNeo4jKilledMidLoad(t *testing.T, neo *devNeo4j) {
 		}
 	}
 	_ = s.Close()
+	// The load waited out the restart (--unavailable-wait) and finished by itself.
+	compareGraphs(t, "after Neo4j was killed mid-load, once the load had waited out the restart", neo4jSnapshot(t, neo.uri()), want)
 
 	if out, err := loadCmd(t, articles, env...).CombinedOutput(); err != nil {
 		t.Fatalf("re-run of the load after the restart: %v\n%s", err, tail(out))

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/demarche/demarche/loader"
 	"github.com/demarche/demarche/loader/extract"
@@ -27,7 +28,15 @@ type Options struct {
 	Progress func(Event)
 	// Plan, when set with DryRun, receives each graph that would be written.
 	Plan func(*store.ArticleGraph)
+	// UnavailableWait is how long a batch write waits out a store that does not
+	// answer (store.ErrUnavailable: Neo4j restarting, a lost connection), retrying
+	// with backoff, before the load stops; default 2 minutes, negative: no waiting.
+	UnavailableWait time.Duration
 }
+
+// DefaultUnavailableWait is Options.UnavailableWait's default: longer than a
+// Neo4j restart takes.
+const DefaultUnavailableWait = 2 * time.Minute
 
 // Event reports one handled input.
 type Event struct {
@@ -78,6 +87,9 @@ func New(s store.Store, opts Options) *Pipeline {
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.UnavailableWait == 0 {
+		opts.UnavailableWait = DefaultUnavailableWait
 	}
 	log := opts.Logger
 	if log == nil {
@@ -159,7 +171,11 @@ func (p *Pipeline) Load(ctx context.Context, inputs []string) (Summary, error) {
 				if it.Err != nil {
 					pr.err = it.Err // a *loader.Error names its file (and line)
 				} else {
-					pr.graph, pr.err = p.Prepare(ctx, it.Article)
+					// Preparing looks names up in the store: it too waits out an unavailable one.
+					pr.err = p.waitOut(ctx, "resolve", 1, func() (err error) {
+						pr.graph, err = p.Prepare(ctx, it.Article)
+						return err
+					})
 					if pr.err != nil {
 						pr.err = fmt.Errorf("%s: %w", pr.source, pr.err)
 					}
@@ -193,7 +209,7 @@ func (p *Pipeline) Load(ctx context.Context, inputs []string) (Summary, error) {
 		for i, b := range batch {
 			gs[i] = b.graph
 		}
-		results, err := p.store.PutArticles(ctx, gs)
+		results, err := p.putBatch(ctx, gs)
 		if err == nil {
 			for i, b := range batch {
 				p.record(&sum, eventOf(b.source, results[i]))
@@ -203,12 +219,19 @@ func (p *Pipeline) Load(ctx context.Context, inputs []string) (Summary, error) {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		if errors.Is(err, store.ErrUnavailable) {
+			// Still unavailable after waiting: writing one by one would not help.
+			for _, b := range batch {
+				p.record(&sum, Event{Source: b.source, Outcome: Failed, Err: fmt.Errorf("%s: writing: %w", b.source, err)})
+			}
+			return err
+		}
 		// The batch failed as a whole: write one by one to isolate the bad article.
 		p.log.Warn("batch write failed; retrying article by article", "articles", len(batch), "err", err)
 		var lastErr error
 		ok := 0
 		for _, b := range batch {
-			res, err := p.store.PutArticle(ctx, b.graph)
+			res, err := p.putOne(ctx, b.graph)
 			if err != nil {
 				lastErr = err
 				p.record(&sum, Event{Source: b.source, Outcome: Failed, Err: fmt.Errorf("%s: writing: %w", b.source, err)})
@@ -246,6 +269,50 @@ func (p *Pipeline) Load(ctx context.Context, inputs []string) (Summary, error) {
 		return sum, readErr
 	}
 	return sum, ctx.Err()
+}
+
+// retryDelay is the first pause before retrying a write the store could not take;
+// each retry doubles it, up to maxRetryDelay.
+var retryDelay, maxRetryDelay = 250 * time.Millisecond, 10 * time.Second
+
+// putBatch writes a batch, waiting out an unavailable store (see waitOut).
+func (p *Pipeline) putBatch(ctx context.Context, gs []*store.ArticleGraph) (results []store.PutResult, err error) {
+	err = p.waitOut(ctx, "write", len(gs), func() error {
+		results, err = p.store.PutArticles(ctx, gs)
+		return err
+	})
+	return results, err
+}
+
+// putOne writes one article, waiting out an unavailable store (see waitOut).
+func (p *Pipeline) putOne(ctx context.Context, g *store.ArticleGraph) (res store.PutResult, err error) {
+	err = p.waitOut(ctx, "write", 1, func() error {
+		res, err = p.store.PutArticle(ctx, g)
+		return err
+	})
+	return res, err
+}
+
+// waitOut runs op (a write or a name lookup), and runs it again with backoff
+// while it fails with store.ErrUnavailable, for up to Options.UnavailableWait. A
+// write is one transaction, so a retry after a failed attempt never writes
+// anything twice.
+func (p *Pipeline) waitOut(ctx context.Context, what string, articles int, op func() error) error {
+	deadline := time.Now().Add(p.opts.UnavailableWait)
+	delay := retryDelay
+	for attempt := 1; ; attempt++ {
+		err := op()
+		if err == nil || !errors.Is(err, store.ErrUnavailable) || time.Now().Add(delay).After(deadline) {
+			return err
+		}
+		p.log.Warn("store unavailable; retrying", "op", what, "articles", articles, "attempt", attempt, "in", delay, "err", err)
+		select {
+		case <-time.After(delay):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		delay = min(2*delay, maxRetryDelay)
+	}
 }
 
 func eventOf(source string, r store.PutResult) Event {

@@ -184,14 +184,55 @@ func compareEdges(a, b store.Edge) int {
 	return strings.Compare(a.TargetID, b.TargetID)
 }
 
-// Neighborhood returns the actors within depth hops of id and the edges among them.
+// adjacency is the direct-edge graph without its attributes: for every actor, the
+// actors it has an edge with (either direction) and the edge kinds. Built once per
+// view, on the first walk that needs it.
+type adjacency struct {
+	next map[string][]link
+}
+
+type link struct {
+	other string
+	kind  store.StatementKind
+}
+
+func (s *Store) adjacency(ctx context.Context, v *view) (*adjacency, error) {
+	v.adjMu.Lock()
+	defer v.adjMu.Unlock()
+	if v.adj != nil {
+		return v.adj, nil
+	}
+	a := &adjacency{next: map[string][]link{}}
+	rows, err := s.r.QueryContext(ctx, "SELECT speaker, kind, target FROM edges")
+	if err != nil {
+		return nil, fmt.Errorf("reading edges: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sp, tg string
+		var k store.StatementKind
+		if err := rows.Scan(&sp, &k, &tg); err != nil {
+			return nil, fmt.Errorf("reading edges: %w", err)
+		}
+		a.next[sp] = append(a.next[sp], link{tg, k})
+		if tg != sp {
+			a.next[tg] = append(a.next[tg], link{sp, k})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading edges: %w", err)
+	}
+	v.adj = a
+	return a, nil
+}
+
+// Neighborhood returns the actors within depth hops of id and the edges among them:
+// a breadth-first walk over the view's adjacency, then one query for the edges
+// among the actors kept.
 func (s *Store) Neighborhood(ctx context.Context, id string, depth int, kinds []store.StatementKind, limit int) (store.Subgraph, error) {
 	var g store.Subgraph
 	if id == "" {
 		return g, fmt.Errorf("%w: empty actor id", store.ErrInvalid)
-	}
-	if err := s.mustExist(ctx, id); err != nil {
-		return g, err
 	}
 	if depth < 0 {
 		depth = 0
@@ -199,20 +240,30 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, kinds []
 	if limit <= 0 {
 		limit = 100
 	}
+	v := s.currentView()
+	key := cacheKey("neighborhood", id, depth, kinds, limit)
+	if x, ok := v.cached(key); ok {
+		return cloneSubgraph(x.(store.Subgraph)), nil
+	}
+	if err := s.mustExist(ctx, id); err != nil {
+		return g, err
+	}
+	adj, err := s.adjacency(ctx, v)
+	if err != nil {
+		return g, err
+	}
+	want := func(k store.StatementKind) bool { return len(kinds) == 0 || slices.Contains(kinds, k) }
 	dist := map[string]int{id: 0}
 	frontier := []string{id}
 	for hop := 1; hop <= depth && len(frontier) > 0; hop++ {
-		edges, err := s.edgesAround(ctx, frontier, kinds)
-		if err != nil {
-			return g, err
-		}
 		var next []string
-		for _, e := range edges {
-			for _, b := range []string{e.SpeakerID, e.TargetID} {
-				if _, ok := dist[b]; !ok {
-					dist[b] = hop
-					next = append(next, b)
+		for _, a := range frontier {
+			for _, l := range adj.next[a] {
+				if _, ok := dist[l.other]; ok || !want(l.kind) {
+					continue
 				}
+				dist[l.other] = hop
+				next = append(next, l.other)
 			}
 		}
 		frontier = next
@@ -243,7 +294,22 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, kinds []
 		g.Edges = append(g.Edges, e)
 		return nil
 	})
-	return g, err
+	if err != nil {
+		return g, err
+	}
+	v.store(key, cloneSubgraph(g))
+	return g, nil
+}
+
+func cloneSubgraph(g store.Subgraph) store.Subgraph {
+	out := store.Subgraph{Actors: slices.Clone(g.Actors), Edges: slices.Clone(g.Edges)}
+	for i := range out.Actors {
+		out.Actors[i].Aliases = slices.Clone(out.Actors[i].Aliases)
+	}
+	for i := range out.Edges {
+		out.Edges[i].StatementIDs = slices.Clone(out.Edges[i].StatementIDs)
+	}
+	return out
 }
 
 // ftsQuery turns free text into an FTS5 query: every word, as a prefix, must match.
@@ -264,6 +330,11 @@ func (s *Store) Search(ctx context.Context, text string, types []string, limit i
 	}
 	if limit <= 0 {
 		limit = 20
+	}
+	v := s.currentView()
+	ck := cacheKey("search", q, types, limit)
+	if x, ok := v.cached(ck); ok {
+		return slices.Clone(x.([]store.SearchHit)), nil
 	}
 	want := func(t string) bool { return len(types) == 0 || slices.Contains(types, t) }
 	best := map[string]store.SearchHit{}
@@ -302,8 +373,10 @@ func (s *Store) Search(ctx context.Context, text string, types []string, limit i
 		}
 	}
 	if want("Statement") {
-		if err := collect(`SELECT 'Statement', r.statement_id, r.evidence, -bm25(fts_reports) FROM fts_reports JOIN reports r ON r.rid = fts_reports.rowid
-			WHERE fts_reports MATCH ? AND r.statement_id IS NOT NULL ORDER BY bm25(fts_reports) LIMIT ?`, q, fetch); err != nil {
+		// The best rows are picked from the index alone, then joined to their reports.
+		if err := collect(`SELECT 'Statement', r.statement_id, r.evidence, -f.score FROM
+			(SELECT rowid, bm25(fts_reports) AS score FROM fts_reports WHERE fts_reports MATCH ? ORDER BY score LIMIT ?) f
+			JOIN reports r ON r.rid = f.rowid WHERE r.statement_id IS NOT NULL`, q, fetch); err != nil {
 			return nil, err
 		}
 	}
@@ -326,5 +399,6 @@ func (s *Store) Search(ctx context.Context, text string, types []string, limit i
 	if len(out) > limit {
 		out = out[:limit]
 	}
+	v.store(ck, slices.Clone(out))
 	return out, nil
 }

@@ -15,21 +15,22 @@ const (
 	qInsertName
 	qInsertIncidentMentions
 	qUpsertIncident
-	qInsertMentions
-	qInsertReports
 	qReportsOfKeys
+	qReportsOfKeysFrom
+	qLiveStatements
+	qReportsOfStatements
 	qStatementsOfKeys
+	qStatementsOfKeysFrom
+	qStatementsByID
+	qActorsOfStatements
+	qEdgesByKey
+	qEdgeAggregates
+	qDeleteEdges
 	qDeleteStatements
 	qDeleteStatementActors
-	qInsertStatements
-	qInsertStatementActors
 	qLinkReports
-	qDeleteEdgesOfKeys
-	qInsertEdges
 	qDeleteFTSNames
-	qInsertFTSNames
 	qDeleteFTSReports
-	qInsertFTSReports
 	numPrepared
 )
 
@@ -48,33 +49,40 @@ var preparedSQL = [numPrepared]string{
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, year = excluded.year,
 		attributed = excluded.attributed, targeted = excluded.targeted`,
 
-	// Bulk statements take their rows as one JSON array of arrays (json_each).
-	qInsertMentions: `INSERT OR IGNORE INTO mentions (article_id, actor_id) SELECT ?, value FROM json_each(?)`,
-	qInsertReports: `INSERT INTO reports (article_id, idx, kind, speaker, target, incident, day, evidence, quote, confidence, kspeaker, ktarget)
-		SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10
-		FROM json_each(?) RETURNING rid, idx`,
-	// Keys are [kind, top-level speaker, top-level target]; the JSON list is the outer loop.
-	qReportsOfKeys: `SELECT r.rid, r.article_id, r.idx, r.kind, r.kspeaker, r.ktarget, r.speaker, r.target, r.incident, r.day, r.confidence
-		FROM json_each(?) k CROSS JOIN reports r
+	// Lists of keys or ids come as one JSON array (json_each); inserts of many rows
+	// are in bulk.go.
+	// Keys are [kind, top-level speaker, top-level target(, from day)]; the JSON list is the outer loop.
+	qReportsOfKeys: `SELECT ` + deriveReportCols + ` FROM json_each(?) k CROSS JOIN reports r
 		WHERE r.kind = k.value ->> 0 AND r.kspeaker = k.value ->> 1 AND r.ktarget = k.value ->> 2`,
+	qReportsOfKeysFrom: `SELECT ` + deriveReportCols + ` FROM json_each(?) k CROSS JOIN reports r
+		WHERE r.kind = k.value ->> 0 AND r.kspeaker = k.value ->> 1 AND r.ktarget = k.value ->> 2 AND r.day >= k.value ->> 3`,
+	// [kind, speaker, target, from, to]: the statements with a report dated in [from, to).
+	qLiveStatements: `SELECT DISTINCT r.statement_id FROM json_each(?) k CROSS JOIN reports r
+		WHERE r.kind = k.value ->> 0 AND r.kspeaker = k.value ->> 1 AND r.ktarget = k.value ->> 2
+		AND r.day >= k.value ->> 3 AND r.day < k.value ->> 4 AND r.statement_id IS NOT NULL`,
+	qReportsOfStatements: `SELECT ` + deriveReportCols + ` FROM json_each(?) k CROSS JOIN reports r WHERE r.statement_id = k.value`,
 	qStatementsOfKeys: `SELECT s.kind, s.kspeaker, s.ktarget, s.id, s.fp FROM json_each(?) k CROSS JOIN statements s
 		WHERE s.kind = k.value ->> 0 AND s.kspeaker = k.value ->> 1 AND s.ktarget = k.value ->> 2`,
+	qStatementsOfKeysFrom: `SELECT s.kind, s.kspeaker, s.ktarget, s.id, s.fp FROM json_each(?) k CROSS JOIN statements s
+		WHERE s.kind = k.value ->> 0 AND s.kspeaker = k.value ->> 1 AND s.ktarget = k.value ->> 2 AND s.day >= k.value ->> 3`,
+	qStatementsByID: `SELECT s.kind, s.kspeaker, s.ktarget, s.id, s.fp FROM json_each(?) k CROSS JOIN statements s WHERE s.id = k.value`,
+	qActorsOfStatements: `SELECT sa.statement_id, sa.role, sa.actor_id FROM json_each(?) k CROSS JOIN statement_actors sa
+		WHERE sa.statement_id = k.value`,
+	qEdgesByKey: `SELECT e.speaker, e.kind, e.target, e.statement_ids FROM json_each(?) k CROSS JOIN edges e
+		WHERE e.speaker = k.value ->> 0 AND e.kind = k.value ->> 1 AND e.target = k.value ->> 2`,
+	// The argument is one JSON array of statement ids per edge; rows come back by its index.
+	qEdgeAggregates: `SELECT k.key, count(DISTINCT r.article_id), min(r.day), max(r.day), count(*) - count(r.day)
+		FROM json_each(?) k CROSS JOIN json_each(k.value) sid CROSS JOIN reports r
+		WHERE r.statement_id = sid.value GROUP BY k.key`,
+	qDeleteEdges:           `DELETE FROM edges WHERE (speaker, kind, target) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`,
 	qDeleteStatements:      `DELETE FROM statements WHERE id IN (SELECT value ->> 0 FROM json_each(?))`,
 	qDeleteStatementActors: `DELETE FROM statement_actors WHERE statement_id IN (SELECT value ->> 0 FROM json_each(?))`,
-	qInsertStatements: `INSERT INTO statements (id, kind, kspeaker, ktarget, incident, day, confidence, fp)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(?)`,
-	qInsertStatementActors: `INSERT OR IGNORE INTO statement_actors (statement_id, role, actor_id)
-		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
-	qLinkReports:       `UPDATE reports SET statement_id = j.value ->> 1 FROM json_each(?) j WHERE reports.rid = j.value ->> 0`,
-	qDeleteEdgesOfKeys: `DELETE FROM edges WHERE (kind, kspeaker, ktarget) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`,
-	qInsertEdges: `INSERT OR REPLACE INTO edges (speaker, kind, target, kspeaker, ktarget, count, reports, first, last, statement_ids)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9
-		FROM json_each(?)`,
-	qDeleteFTSNames:   `DELETE FROM fts_names WHERE rowid IN (SELECT value FROM json_each(?))`,
-	qInsertFTSNames:   `INSERT INTO fts_names (rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
-	qDeleteFTSReports: `DELETE FROM fts_reports WHERE rowid IN (SELECT value FROM json_each(?))`,
-	qInsertFTSReports: `INSERT INTO fts_reports (rowid, evidence) SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+	qLinkReports:           `UPDATE reports SET statement_id = j.value ->> 1 FROM json_each(?) j WHERE reports.rid = j.value ->> 0`,
+	qDeleteFTSNames:        `DELETE FROM fts_names WHERE rowid IN (SELECT value FROM json_each(?))`,
+	qDeleteFTSReports:      `DELETE FROM fts_reports WHERE rowid IN (SELECT value FROM json_each(?))`,
 }
+
+const deriveReportCols = "r.rid, r.article_id, r.idx, r.kind, r.kspeaker, r.ktarget, r.speaker, r.target, r.incident, r.day, r.confidence, coalesce(r.statement_id, '')"
 
 func (s *Store) prepare(ctx context.Context) error {
 	s.prep = make([]*sql.Stmt, numPrepared)

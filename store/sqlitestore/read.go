@@ -41,15 +41,6 @@ func (w *where) String() string {
 
 const inList = "(SELECT value FROM json_each(?))"
 
-// actorSet is a SQL set of actor ids: ids themselves, or with rollup every actor
-// affiliated to one of them, directly or through others.
-func actorSet(ids []string, rollup bool) string {
-	if !rollup {
-		return inList
-	}
-	return `(WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?) UNION SELECT a.id FROM actors a JOIN sub ON a.affiliation = sub.id) SELECT id FROM sub)`
-}
-
 func lowerContains(col string) string { return "instr(lower(" + col + "), lower(?)) > 0" }
 
 // ---- articles
@@ -307,7 +298,7 @@ func (s *Store) ListActors(ctx context.Context, f store.ActorFilter, p store.Pag
 		}
 		cf := f.Count
 		cf.Speakers, cf.Targets, cf.Either = nil, nil, nil
-		sw := statementWhere(cf)
+		sw := statementWhere(s.currentView(), cf)
 		member := "sa.actor_id"
 		cte := ""
 		if f.Count.Rollup {

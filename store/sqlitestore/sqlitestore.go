@@ -3,10 +3,16 @@
 // modernc.org/sqlite driver.
 //
 // Reports are the source of truth. Each report row carries its statement key
-// (kind and both ends rolled up through affiliation); every write recomputes the
-// statements, direct edges and RESPONDS_TO links of the keys it touched with
-// store.GroupReports and store.DirectEdges, so the graph never depends on load
-// order. Full-text search uses FTS5 with bm25 ranking.
+// (kind and both ends rolled up through affiliation); every write regroups, with
+// store.GroupReports, the reports of the keys it touched from the earliest day it
+// changed (minus the grouping window) on, and updates the direct edges of the
+// statements that changed, so the graph never depends on load order and a write
+// costs what it changes, not the size of the keys it touches (see derive.go).
+// RESPONDS_TO is computed when read. Full-text search uses FTS5 with bm25 ranking.
+//
+// Readers see a view per committed write (view.go): the affiliation tree, to
+// expand rollups without recursive SQL, and a cache of query results that the
+// next write replaces.
 //
 // The database runs in WAL mode with synchronous=NORMAL: a committed write
 // survives a crash or restart of the process; a power failure may lose the last
@@ -27,7 +33,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/demarche/demarche/store"
@@ -42,8 +50,13 @@ const FileName = "demarche.db"
 type Options struct {
 	// Window is how far apart reports of one act may be dated (default store.DefaultWindow).
 	Window time.Duration
-	// ReadConns is the size of the read connection pool (default: GOMAXPROCS, at least 2).
+	// ReadConns is the size of the read connection pool (default: twice GOMAXPROCS,
+	// at least 4: WAL readers never block each other, and a slow query should not
+	// hold up the quick ones behind it).
 	ReadConns int
+	// NoResultCache turns off the cache of query results kept between writes
+	// (benchmarks use it to measure the queries themselves).
+	NoResultCache bool
 }
 
 // Store is the embedded store. It is safe for concurrent use.
@@ -53,11 +66,21 @@ type Store struct {
 	w      *sql.DB // the one writer connection
 	r      *sql.DB // the read pool
 	prep   []*sql.Stmt
+	// bulkPrep holds the writer's multi-row inserts by SQL text (see bulk.go).
+	bulkPrep map[string]*sql.Stmt
 
 	mu        sync.Mutex // serializes writes and guards the caches below
 	actors    map[string]*store.Actor
 	incidents map[string]*store.Incident
 	redirects map[string]string
+
+	view    atomic.Pointer[view] // what readers see; replaced by every write
+	noCache bool
+
+	// dataVersion is the writer connection's last PRAGMA data_version (guarded by
+	// mu); checkedAt is when a reader last compared it (unix nanoseconds).
+	dataVersion int64
+	checkedAt   atomic.Int64
 }
 
 var _ store.Store = (*Store)(nil)
@@ -74,7 +97,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		opts.Window = store.DefaultWindow
 	}
 	if opts.ReadConns <= 0 {
-		opts.ReadConns = max(2, runtime.GOMAXPROCS(0))
+		opts.ReadConns = max(4, 2*runtime.GOMAXPROCS(0))
 	}
 	path := filepath.Join(dir, FileName)
 	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=mmap_size(268435456)"
@@ -86,7 +109,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: path, window: opts.Window, w: w}
+	s := &Store{path: path, window: opts.Window, w: w, noCache: opts.NoResultCache, bulkPrep: map[string]*sql.Stmt{}}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -103,7 +126,11 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
-	if err := s.loadCaches(ctx); err != nil {
+	if err := s.prepareBulk(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.syncExternal(ctx, s.w); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -139,7 +166,7 @@ func (s *Store) checkWindow(ctx context.Context) error {
 				if err := rows.Scan(&k.Kind, &k.Speaker, &k.Target); err != nil {
 					return fmt.Errorf("reading statement keys: %w", err)
 				}
-				w.dirty[k] = true
+				w.touchAll(k)
 			}
 			if err := rows.Err(); err != nil {
 				return fmt.Errorf("reading statement keys: %w", err)
@@ -159,6 +186,9 @@ func (s *Store) Close() error {
 			st.Close()
 		}
 	}
+	for _, st := range s.bulkPrep {
+		st.Close()
+	}
 	var errs []error
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
@@ -176,7 +206,7 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-const schemaVersion = 1
+const schemaVersion = 2
 
 var schema = []string{
 	`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
@@ -245,10 +275,13 @@ var schema = []string{
 		statement_id TEXT,
 		UNIQUE (article_id, idx)
 	)`,
-	`CREATE INDEX IF NOT EXISTS reports_key ON reports(kind, kspeaker, ktarget)`,
+	`DROP INDEX IF EXISTS reports_key`,
+	`CREATE INDEX IF NOT EXISTS reports_key_day ON reports(kind, kspeaker, ktarget, day)`,
 	`CREATE INDEX IF NOT EXISTS reports_statement ON reports(statement_id)`,
-	`CREATE INDEX IF NOT EXISTS reports_speaker ON reports(speaker)`,
-	`CREATE INDEX IF NOT EXISTS reports_target ON reports(target)`,
+	// No index on the report ends: only affiliation changes and merges (rare) look
+	// reports up by actor, and each index costs every load.
+	`DROP INDEX IF EXISTS reports_speaker`,
+	`DROP INDEX IF EXISTS reports_target`,
 	`CREATE VIRTUAL TABLE IF NOT EXISTS fts_reports USING fts5(evidence, tokenize = 'unicode61 remove_diacritics 2')`,
 	`CREATE TABLE IF NOT EXISTS statements (
 		id TEXT PRIMARY KEY,
@@ -260,17 +293,27 @@ var schema = []string{
 		confidence REAL NOT NULL,
 		fp TEXT NOT NULL
 	) WITHOUT ROWID`,
-	`CREATE INDEX IF NOT EXISTS statements_key ON statements(kind, kspeaker, ktarget)`,
-	`CREATE INDEX IF NOT EXISTS statements_target ON statements(ktarget, kind)`,
+	// statements_ends serves derivation (a key from a day on), rolled-up speaker
+	// filters (a state's statements are those whose key names it) and dyads;
+	// statements_target_day the rolled-up target filters and RESPONDS_TO.
+	`DROP INDEX IF EXISTS statements_key`,
+	`CREATE INDEX IF NOT EXISTS statements_ends ON statements(kspeaker, ktarget, kind, day)`,
+	`DROP INDEX IF EXISTS statements_target`,
+	`CREATE INDEX IF NOT EXISTS statements_target_day ON statements(ktarget, kind, day)`,
 	`CREATE INDEX IF NOT EXISTS statements_day ON statements(day, id)`,
-	`CREATE INDEX IF NOT EXISTS statements_incident ON statements(incident)`,
+	// Most statements name no incident: only those that do are indexed.
+	`DROP INDEX IF EXISTS statements_incident`,
+	`CREATE INDEX IF NOT EXISTS statements_incident_named ON statements(incident) WHERE incident <> ''`,
+	// statement_actors copies the statement's day so that an actor's statements
+	// come newest first straight from its index (see lateSchema).
 	`CREATE TABLE IF NOT EXISTS statement_actors (
 		statement_id TEXT NOT NULL,
 		role TEXT NOT NULL,
 		actor_id TEXT NOT NULL,
+		day INTEGER,
 		PRIMARY KEY (statement_id, role, actor_id)
 	) WITHOUT ROWID`,
-	`CREATE INDEX IF NOT EXISTS statement_actors_actor ON statement_actors(actor_id, role)`,
+	`DROP INDEX IF EXISTS statement_actors_actor`,
 	`CREATE TABLE IF NOT EXISTS edges (
 		speaker TEXT NOT NULL,
 		kind TEXT NOT NULL,
@@ -285,7 +328,12 @@ var schema = []string{
 		PRIMARY KEY (speaker, kind, target)
 	) WITHOUT ROWID`,
 	`CREATE INDEX IF NOT EXISTS edges_target ON edges(target, kind)`,
-	`CREATE INDEX IF NOT EXISTS edges_key ON edges(kind, kspeaker, ktarget)`,
+	`DROP INDEX IF EXISTS edges_key`,
+}
+
+// lateSchema runs after the upgrades of older databases.
+var lateSchema = []string{
+	`CREATE INDEX IF NOT EXISTS statement_actors_actor_day ON statement_actors(actor_id, role, day DESC, statement_id)`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -306,6 +354,26 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("creating schema: %w", err)
 		}
 	}
+	// Version 1 had no statement_actors.day.
+	var hasDay int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info('statement_actors') WHERE name = 'day'`).Scan(&hasDay); err != nil {
+		return fmt.Errorf("reading schema: %w", err)
+	}
+	if hasDay == 0 {
+		for _, q := range []string{
+			`ALTER TABLE statement_actors ADD COLUMN day INTEGER`,
+			`UPDATE statement_actors SET day = (SELECT day FROM statements WHERE id = statement_id)`,
+		} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("upgrading schema: %w", err)
+			}
+		}
+	}
+	for _, q := range lateSchema {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("creating schema: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return fmt.Errorf("setting schema version: %w", err)
 	}
@@ -315,10 +383,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (s *Store) loadCaches(ctx context.Context) error {
+func (s *Store) loadCaches(ctx context.Context, q querier) error {
 	s.actors = map[string]*store.Actor{}
 	s.redirects = map[string]string{}
-	rows, err := s.w.QueryContext(ctx, "SELECT "+actorCols+" FROM actors")
+	rows, err := q.QueryContext(ctx, "SELECT "+actorCols+" FROM actors")
 	if err != nil {
 		return fmt.Errorf("loading actors: %w", err)
 	}
@@ -334,7 +402,7 @@ func (s *Store) loadCaches(ctx context.Context) error {
 		return fmt.Errorf("loading actors: %w", err)
 	}
 	s.incidents = map[string]*store.Incident{}
-	ri, err := s.w.QueryContext(ctx, "SELECT "+incidentCols+" FROM incidents")
+	ri, err := q.QueryContext(ctx, "SELECT "+incidentCols+" FROM incidents")
 	if err != nil {
 		return fmt.Errorf("loading incidents: %w", err)
 	}
@@ -349,7 +417,7 @@ func (s *Store) loadCaches(ctx context.Context) error {
 	if err := ri.Err(); err != nil {
 		return fmt.Errorf("loading incidents: %w", err)
 	}
-	rr, err := s.w.QueryContext(ctx, "SELECT from_id, to_id FROM redirects")
+	rr, err := q.QueryContext(ctx, "SELECT from_id, to_id FROM redirects")
 	if err != nil {
 		return fmt.Errorf("loading redirects: %w", err)
 	}
@@ -361,7 +429,11 @@ func (s *Store) loadCaches(ctx context.Context) error {
 		}
 		s.redirects[from] = to
 	}
-	return rr.Err()
+	if err := rr.Err(); err != nil {
+		return fmt.Errorf("loading redirects: %w", err)
+	}
+	s.view.Store(newView(s.actors, s.noCache))
+	return nil
 }
 
 // Times are stored as Unix seconds, the zero time as NULL.
@@ -399,8 +471,11 @@ func jsonList[T ~string](xs []T) string {
 
 func decodeList(s string) []string {
 	var out []string
-	if s == "" {
+	if s == "" || s == "[]" {
 		return nil
+	}
+	if out, ok := splitList(s); ok {
+		return out
 	}
 	if err := json.Unmarshal([]byte(s), &out); err != nil {
 		return nil
@@ -409,6 +484,34 @@ func decodeList(s string) []string {
 		return nil
 	}
 	return out
+}
+
+// splitList decodes the common case of a JSON list of strings without escapes
+// quickly; ok is false when s needs the full decoder.
+func splitList(s string) (out []string, ok bool) {
+	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' || strings.IndexByte(s, '\\') >= 0 {
+		return nil, false
+	}
+	body := s[1 : len(s)-1]
+	for body != "" {
+		if body[0] != '"' {
+			return nil, false
+		}
+		end := strings.IndexByte(body[1:], '"')
+		if end < 0 {
+			return nil, false
+		}
+		out = append(out, body[1:1+end])
+		body = body[2+end:]
+		if body == "" {
+			break
+		}
+		if body[0] != ',' {
+			return nil, false
+		}
+		body = body[1:]
+	}
+	return out, len(out) > 0
 }
 
 const actorCols = "id, kind, name, aliases, country, affiliation, role"

@@ -12,8 +12,11 @@ import (
 	"github.com/demarche/demarche/store"
 )
 
-// statementWhere turns a filter into conditions on statements aliased s.
-func statementWhere(f store.StatementFilter) where {
+// statementWhere turns a filter into conditions on statements aliased s. Rollups
+// are expanded with the view's affiliation tree; a rollup of top-level actors
+// only (states, mostly) is a condition on the statement key, which every
+// statement carries rolled up already.
+func statementWhere(v *view, f store.StatementFilter) where {
 	var w where
 	if len(f.IDs) > 0 {
 		w.add("s.id IN "+inList, jsonList(f.IDs))
@@ -21,18 +24,31 @@ func statementWhere(f store.StatementFilter) where {
 	if len(f.Kinds) > 0 {
 		w.add("s.kind IN "+inList, jsonList(f.Kinds))
 	}
-	role := func(roles string, ids []string) {
+	role := func(roles string, keyCols []string, ids []string) {
 		if len(ids) == 0 {
 			return
 		}
-		w.add("s.id IN (SELECT statement_id FROM statement_actors WHERE role IN "+roles+" AND actor_id IN "+actorSet(ids, f.Rollup)+")",
+		if f.Rollup && !slices.ContainsFunc(ids, func(id string) bool { return !v.isRoot(id) }) {
+			var conds []string
+			list := jsonList(ids)
+			for _, c := range keyCols {
+				conds = append(conds, "s."+c+" IN "+inList)
+				w.args = append(w.args, list)
+			}
+			w.conds = append(w.conds, "("+strings.Join(conds, " OR ")+")")
+			return
+		}
+		if f.Rollup {
+			ids = v.subtree(ids)
+		}
+		w.add("s.id IN (SELECT statement_id FROM statement_actors WHERE role IN "+roles+" AND actor_id IN "+inList+")",
 			jsonList(ids))
 	}
-	role("('S')", f.Speakers)
-	role("('T')", f.Targets)
-	role("('S', 'T')", f.Either)
+	role("('S')", []string{"kspeaker"}, f.Speakers)
+	role("('T')", []string{"ktarget"}, f.Targets)
+	role("('S', 'T')", []string{"kspeaker", "ktarget"}, f.Either)
 	if f.Incident != "" {
-		w.add("s.incident = ?", f.Incident)
+		w.add("s.incident = ? AND s.incident <> ''", f.Incident) // the second term lets the partial index serve
 	}
 	if !f.From.IsZero() {
 		w.add("s.day >= ?", day(f.From).Unix())
@@ -53,26 +69,37 @@ func statementWhere(f store.StatementFilter) where {
 	return w
 }
 
+// statementOrder orders by day, undated statements as the oldest (SQLite sorts
+// NULL first), then id.
 func statementOrder(o store.StatementOrder) string {
 	if o == store.DateAsc {
-		return " ORDER BY coalesce(s.day, -1e18) ASC, s.id"
+		return " ORDER BY s.day ASC, s.id"
 	}
-	return " ORDER BY coalesce(s.day, -1e18) DESC, s.id"
+	return " ORDER BY s.day DESC, s.id"
 }
 
-// respondsSQL pairs each denial d with the accusations a it answers, as
+// respondsPairs pairs each denial d with the accusations a it answers, as
 // store.Answers says: a's top-level target is d's top-level speaker, d's top-level
-// target (when named) is a's top-level speaker, and a is dated on or before d, within store.AnswerWindow.
-var respondsSQL = `SELECT d.id, a.id FROM statements d CROSS JOIN statements a
-	WHERE d.kind = 'DENIES' AND a.ktarget = d.kspeaker AND a.kind IN ('ACCUSES', 'INDICTS', 'CRITICIZES', 'SANCTIONS')
-	AND (d.ktarget = '' OR a.kspeaker = d.ktarget) AND coalesce(a.day, -1e18) <= coalesce(d.day, -1e18)
-	AND coalesce(a.day, -1e18) >= coalesce(d.day, -1e18) - ` + answerWindowSeconds + ` AND a.id <> d.id`
+// target (when named) is a's top-level speaker, and a is dated on or before d,
+// within store.AnswerWindow (two undated statements count as the same day). from
+// names the tables (d and a, and whatever else cond uses); the dated and undated
+// cases are separate so that the dated one is an index range on a's day.
+func respondsPairs(from, cond string) string {
+	base := `SELECT d.id AS did, a.id AS aid FROM ` + from + ` WHERE ` + cond + ` d.kind = 'DENIES' AND a.ktarget = d.kspeaker
+		AND a.kind IN ('ACCUSES', 'INDICTS', 'CRITICIZES', 'SANCTIONS') AND (d.ktarget = '' OR a.kspeaker = d.ktarget) AND a.id <> d.id`
+	return base + ` AND a.day BETWEEN d.day - ` + answerWindowSeconds + ` AND d.day UNION ALL ` +
+		base + ` AND a.day IS NULL AND d.day IS NULL`
+}
+
+// respondsSQL lists every RESPONDS_TO pair.
+var respondsSQL = respondsPairs("statements d CROSS JOIN statements a", "")
 
 // answerWindowSeconds is store.AnswerWindow in the unit of the day columns.
 var answerWindowSeconds = strconv.Itoa(int(store.AnswerWindow / time.Second))
 
-// loadStatements reads full statements (actors, RESPONDS_TO, reports) in the order of ids.
-func (s *Store) loadStatements(ctx context.Context, ids []string) ([]store.Statement, error) {
+// loadStatements reads full statements (actors, RESPONDS_TO and, unless
+// withoutReports, reports) in the order of ids.
+func (s *Store) loadStatements(ctx context.Context, ids []string, withoutReports bool) ([]store.Statement, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -116,7 +143,8 @@ func (s *Store) loadStatements(ctx context.Context, ids []string) ([]store.State
 		}
 	}
 	rows.Close()
-	rows, err = s.r.QueryContext(ctx, respondsSQL+" AND d.id IN "+inList+" ORDER BY d.id, a.id", list)
+	rows, err = s.r.QueryContext(ctx, `SELECT did, aid FROM (`+
+		respondsPairs("json_each(?1) j CROSS JOIN statements d CROSS JOIN statements a", "d.id = j.value AND")+`) ORDER BY did, aid`, list)
 	if err != nil {
 		return nil, fmt.Errorf("reading responses: %w", err)
 	}
@@ -131,6 +159,9 @@ func (s *Store) loadStatements(ctx context.Context, ids []string) ([]store.State
 		}
 	}
 	rows.Close()
+	if withoutReports {
+		return orderStatements(ids, byID), nil
+	}
 	rows, err = s.r.QueryContext(ctx, `SELECT statement_id, article_id, idx, kind, speaker, target, incident, day, evidence, quote, confidence
 		FROM reports WHERE statement_id IN `+inList+` ORDER BY statement_id, coalesce(day, -1e18), article_id, idx`, list)
 	if err != nil {
@@ -153,18 +184,22 @@ func (s *Store) loadStatements(ctx context.Context, ids []string) ([]store.State
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("reading reports: %w", err)
 	}
+	return orderStatements(ids, byID), nil
+}
+
+func orderStatements(ids []string, byID map[string]*store.Statement) []store.Statement {
 	out := make([]store.Statement, 0, len(ids))
 	for _, id := range ids {
 		if st := byID[id]; st != nil {
 			out = append(out, *st)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // GetStatement returns a statement with its reports.
 func (s *Store) GetStatement(ctx context.Context, id string) (store.Statement, error) {
-	sts, err := s.loadStatements(ctx, []string{id})
+	sts, err := s.loadStatements(ctx, []string{id}, false)
 	if err != nil {
 		return store.Statement{}, err
 	}
@@ -176,7 +211,7 @@ func (s *Store) GetStatement(ctx context.Context, id string) (store.Statement, e
 
 // GetStatements returns the statements with these ids, in the order asked.
 func (s *Store) GetStatements(ctx context.Context, ids []string) ([]store.Statement, error) {
-	return s.loadStatements(ctx, ids)
+	return s.loadStatements(ctx, ids, false)
 }
 
 func (s *Store) statementIDs(ctx context.Context, q string, args ...any) ([]string, error) {
@@ -196,21 +231,75 @@ func (s *Store) statementIDs(ctx context.Context, q string, args ...any) ([]stri
 	return ids, rows.Err()
 }
 
-// ListStatements returns a page of statements and the total that match.
+type statementPage struct {
+	items []store.Statement
+	total int
+}
+
+// ListStatements returns a page of statements and the total that match. Pages are
+// cached until the next write.
 func (s *Store) ListStatements(ctx context.Context, f store.StatementFilter, p store.Page) ([]store.Statement, int, error) {
-	w := statementWhere(f)
+	v := s.currentView()
+	limit, offset := pageOf(p)
+	key := cacheKey("list", f, limit, offset)
+	if x, ok := v.cached(key); ok {
+		pg := x.(statementPage)
+		return cloneStatements(pg.items), pg.total, nil
+	}
+	from, w, order := "statements s", statementWhere(v, f), statementOrder(f.OrderBy)
+	idCol := "s.id"
+	if actor, role, rest, ok := oneActor(v, f); ok {
+		// One actor on one side: its statements come in date order from
+		// statement_actors' index; the statements table is joined only for the
+		// other conditions.
+		from, idCol = "statement_actors sa", "sa.statement_id"
+		w = statementWhere(v, rest)
+		if len(w.conds) > 0 {
+			from += " JOIN statements s ON s.id = sa.statement_id"
+		}
+		w.conds = append([]string{"sa.actor_id = ? AND sa.role = ?"}, w.conds...)
+		w.args = append([]any{actor, role}, w.args...)
+		order = " ORDER BY sa.day DESC, sa.statement_id"
+		if f.OrderBy == store.DateAsc {
+			order = " ORDER BY sa.day ASC, sa.statement_id"
+		}
+	}
 	var total int
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM statements s"+w.String(), w.args...).Scan(&total); err != nil {
+	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM "+from+w.String(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting statements: %w", err)
 	}
-	limit, offset := pageOf(p)
-	ids, err := s.statementIDs(ctx, "SELECT s.id FROM statements s"+w.String()+statementOrder(f.OrderBy)+" LIMIT ? OFFSET ?",
-		append(w.args, limit, offset)...)
-	if err != nil {
-		return nil, 0, err
+	var out []store.Statement
+	if offset < total {
+		ids, err := s.statementIDs(ctx, "SELECT "+idCol+" FROM "+from+w.String()+order+" LIMIT ? OFFSET ?",
+			append(w.args, limit, offset)...)
+		if err != nil {
+			return nil, 0, err
+		}
+		if out, err = s.loadStatements(ctx, ids, f.WithoutReports); err != nil {
+			return nil, 0, err
+		}
 	}
-	out, err := s.loadStatements(ctx, ids)
-	return out, total, err
+	v.store(key, statementPage{cloneStatements(out), total})
+	return out, total, nil
+}
+
+// oneActor reports whether f selects statements by one actor on one side (speaker
+// or target, without rollup or with an actor nothing is affiliated to), and
+// returns the actor, the statement_actors role and the filter without it.
+func oneActor(v *view, f store.StatementFilter) (actor, role string, rest store.StatementFilter, ok bool) {
+	if len(f.Either) > 0 || len(f.Speakers)+len(f.Targets) != 1 {
+		return "", "", f, false
+	}
+	rest = f
+	if len(f.Speakers) == 1 {
+		actor, role, rest.Speakers = f.Speakers[0], "S", nil
+	} else {
+		actor, role, rest.Targets = f.Targets[0], "T", nil
+	}
+	if f.Rollup && len(v.children[actor]) > 0 {
+		return "", "", f, false
+	}
+	return actor, role, rest, true
 }
 
 // WalkStatements streams the matching statements in id order, a chunk at a time.
@@ -218,7 +307,7 @@ func (s *Store) WalkStatements(ctx context.Context, f store.StatementFilter, fn 
 	const chunk = 500
 	after := ""
 	for {
-		w := statementWhere(f)
+		w := statementWhere(s.currentView(), f)
 		w.add("s.id > ?", after)
 		ids, err := s.statementIDs(ctx, "SELECT s.id FROM statements s"+w.String()+" ORDER BY s.id LIMIT ?", append(w.args, chunk)...)
 		if err != nil {
@@ -227,7 +316,7 @@ func (s *Store) WalkStatements(ctx context.Context, f store.StatementFilter, fn 
 		if len(ids) == 0 {
 			return nil
 		}
-		sts, err := s.loadStatements(ctx, ids)
+		sts, err := s.loadStatements(ctx, ids, f.WithoutReports)
 		if err != nil {
 			return err
 		}
@@ -240,9 +329,15 @@ func (s *Store) WalkStatements(ctx context.Context, f store.StatementFilter, fn 
 	}
 }
 
-// CountStatements counts the matching statements by kind.
+// CountStatements counts the matching statements by kind (cached until the next write).
 func (s *Store) CountStatements(ctx context.Context, f store.StatementFilter) ([]store.KindCount, error) {
-	w := statementWhere(f)
+	v := s.currentView()
+	f.OrderBy, f.WithoutReports = "", false
+	key := cacheKey("count", f)
+	if x, ok := v.cached(key); ok {
+		return slices.Clone(x.([]store.KindCount)), nil
+	}
+	w := statementWhere(v, f)
 	rows, err := s.r.QueryContext(ctx, "SELECT s.kind, count(*) FROM statements s"+w.String()+" GROUP BY s.kind", w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting statements: %w", err)
@@ -260,7 +355,9 @@ func (s *Store) CountStatements(ctx context.Context, f store.StatementFilter) ([
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("counting statements: %w", err)
 	}
-	return kindCounts(byKind), nil
+	out := kindCounts(byKind)
+	v.store(key, slices.Clone(out))
+	return out, nil
 }
 
 func kindCounts(m map[store.StatementKind]int) []store.KindCount {
@@ -273,11 +370,26 @@ func kindCounts(m map[store.StatementKind]int) []store.KindCount {
 	return out
 }
 
+// kindByName maps a kind's stored name to the constant (no allocation per row).
+var kindByName = func() map[string]store.StatementKind {
+	m := map[string]store.StatementKind{}
+	for _, k := range store.StatementKinds {
+		m[string(k)] = k
+	}
+	return m
+}()
+
 func kindIndex(k store.StatementKind) int { return slices.Index(store.StatementKinds, k) }
 
 // Timeline counts the matching statements per bucket and kind.
 func (s *Store) Timeline(ctx context.Context, f store.StatementFilter, iv store.Interval) ([]store.Bucket, error) {
-	w := statementWhere(f)
+	v := s.currentView()
+	f.OrderBy, f.WithoutReports = "", false
+	ck := cacheKey("timeline", f, iv)
+	if x, ok := v.cached(ck); ok {
+		return slices.Clone(x.([]store.Bucket)), nil
+	}
+	w := statementWhere(v, f)
 	w.add("s.day IS NOT NULL")
 	rows, err := s.r.QueryContext(ctx, "SELECT s.day, s.kind, count(*) FROM statements s"+w.String()+" GROUP BY s.day, s.kind", w.args...)
 	if err != nil {
@@ -289,12 +401,16 @@ func (s *Store) Timeline(ctx context.Context, f store.StatementFilter, iv store.
 		kind  store.StatementKind
 	}
 	acc := map[key]int{}
+	var d int64
+	var kb sql.RawBytes
+	var n int
 	for rows.Next() {
-		var d int64
-		var k store.StatementKind
-		var n int
-		if err := rows.Scan(&d, &k, &n); err != nil {
+		if err := rows.Scan(&d, &kb, &n); err != nil {
 			return nil, fmt.Errorf("reading timeline: %w", err)
+		}
+		k, ok := kindByName[string(kb)]
+		if !ok {
+			k = store.StatementKind(kb)
 		}
 		acc[key{iv.Truncate(time.Unix(d, 0).UTC()), k}] += n
 	}
@@ -311,6 +427,7 @@ func (s *Store) Timeline(ctx context.Context, f store.StatementFilter, iv store.
 		}
 		return kindIndex(a.Kind) - kindIndex(b.Kind)
 	})
+	v.store(ck, slices.Clone(out))
 	return out, nil
 }
 
@@ -319,9 +436,13 @@ func (s *Store) Counterparts(ctx context.Context, actorID string, f store.Statem
 	if actorID == "" {
 		return nil, fmt.Errorf("%w: empty actor id", store.ErrInvalid)
 	}
-	w := statementWhere(f)
-	self := actorSet(nil, f.Rollup)
-	w.add("s.id IN (SELECT statement_id FROM statement_actors WHERE actor_id IN "+self+")", jsonList([]string{actorID}))
+	v := s.currentView()
+	w := statementWhere(v, f)
+	self := []string{actorID}
+	if f.Rollup {
+		self = v.subtree(self)
+	}
+	w.add("s.id IN (SELECT statement_id FROM statement_actors WHERE actor_id IN "+inList+")", jsonList(self))
 	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.kind, s.kspeaker, s.ktarget, sa.role, sa.actor_id
 		FROM statements s JOIN statement_actors sa ON sa.statement_id = s.id`+w.String()+` ORDER BY s.id`, w.args...)
 	if err != nil {
@@ -357,15 +478,9 @@ func (s *Store) Counterparts(ctx context.Context, actorID string, f store.Statem
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("reading counterparts: %w", err)
 	}
-	mine := map[string]bool{actorID: true}
-	if f.Rollup {
-		ids, err := s.statementIDs(ctx, "SELECT id FROM "+self, jsonList([]string{actorID}))
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range ids {
-			mine[id] = true
-		}
+	mine := map[string]bool{}
+	for _, id := range self {
+		mine[id] = true
 	}
 	type acc struct{ made, received map[store.StatementKind]int }
 	counts := map[string]*acc{}

@@ -27,7 +27,8 @@ type wtx struct {
 	actors    map[string]*store.Actor // changed actors; nil means deleted
 	incidents map[string]*store.Incident
 	redirects map[string]string
-	dirty     map[store.StatementKey]bool
+	dirty     map[store.StatementKey]keyRange
+	pending   []pendingReport // reports put in this transaction, not yet inserted
 
 	// FTS5 flushes its pending terms at every statement savepoint once a table is
 	// written in the transaction, so full-text rows are buffered and written last.
@@ -53,7 +54,7 @@ func (b *ftsBuffer) delete(rowid int64) {
 }
 
 // flushFTS writes the buffer with the given delete and insert statements.
-func (w *wtx) flushFTS(del, ins int, b *ftsBuffer) error {
+func (w *wtx) flushFTS(del int, ins bulk, b *ftsBuffer) error {
 	if len(b.del) > 0 {
 		ids, _ := json.Marshal(b.del)
 		if err := w.exec(del, string(ids)); err != nil {
@@ -66,7 +67,7 @@ func (w *wtx) flushFTS(del, ins int, b *ftsBuffer) error {
 			rows = append(rows, []any{id, t})
 		}
 		sort.Slice(rows, func(i, j int) bool { return rows[i][0].(int64) < rows[j][0].(int64) })
-		if err := w.exec(ins, jsonRows(rows)); err != nil {
+		if err := w.insert(ins, rows, nil); err != nil {
 			return err
 		}
 	}
@@ -83,13 +84,18 @@ func (s *Store) write(ctx context.Context, fn func(w *wtx) error) error {
 	if err != nil {
 		return fmt.Errorf("beginning write: %w", err)
 	}
+	// Another process may have written since our last look: start from its state.
+	if err := s.syncExternal(ctx, tx); err != nil {
+		tx.Rollback()
+		return err
+	}
 	// Statements run on a context without cancellation: the driver would otherwise
 	// start a goroutine per statement to watch it. Cancellation still aborts the
 	// transaction (database/sql watches ctx) and is checked between articles.
 	w := &wtx{
 		s: s, ctx: context.WithoutCancel(ctx), tx: tx, stmts: make([]*sql.Stmt, numPrepared),
 		actors: map[string]*store.Actor{}, incidents: map[string]*store.Incident{}, redirects: map[string]string{},
-		dirty: map[store.StatementKey]bool{},
+		dirty: map[store.StatementKey]keyRange{},
 	}
 	if err := fn(w); err != nil {
 		tx.Rollback()
@@ -99,11 +105,11 @@ func (s *Store) write(ctx context.Context, fn func(w *wtx) error) error {
 		tx.Rollback()
 		return err
 	}
-	if err := w.flushFTS(qDeleteFTSNames, qInsertFTSNames, &w.ftsNames); err != nil {
+	if err := w.flushFTS(qDeleteFTSNames, bulkFTSNames, &w.ftsNames); err != nil {
 		tx.Rollback()
 		return err
 	}
-	if err := w.flushFTS(qDeleteFTSReports, qInsertFTSReports, &w.ftsReports); err != nil {
+	if err := w.flushFTS(qDeleteFTSReports, bulkFTSReports, &w.ftsReports); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -127,6 +133,7 @@ func (s *Store) write(ctx context.Context, fn func(w *wtx) error) error {
 	for from, to := range w.redirects {
 		s.redirects[from] = to
 	}
+	s.publish(len(w.actors) > 0)
 	return nil
 }
 
@@ -349,7 +356,11 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 			mentions = append(mentions, a.ID)
 		}
 	}
-	if err := w.exec(qInsertMentions, art.ID, jsonList(mentions)); err != nil {
+	mrows := make([][]any, len(mentions))
+	for i, id := range mentions {
+		mrows[i] = []any{art.ID, id}
+	}
+	if err := w.insert(bulkMentions, mrows, nil); err != nil {
 		return res, err
 	}
 	incidents := make([]string, 0, len(g.Incidents))
@@ -374,42 +385,17 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 		}
 	}
 
+	// Reports are written by derive, once their statements are known.
 	aff := w.affiliations()
-	rows := make([][]any, 0, len(g.Reports))
-	evidence := make(map[int]string, len(g.Reports))
 	for _, r := range g.Reports {
 		r.SpeakerID = w.redirect(r.SpeakerID)
 		r.TargetID = w.redirect(r.TargetID)
 		r.Date = day(r.Date)
+		r.ArticleID = art.ID
 		k := store.KeyOf(r, aff)
-		rows = append(rows, []any{r.Index, r.Kind, r.SpeakerID, r.TargetID, r.IncidentID, nullable(unixOf(r.Date)),
-			r.Evidence, r.Quote, r.Confidence, k.Speaker, k.Target})
-		if r.Evidence != "" {
-			evidence[r.Index] = r.Evidence
-		}
-		w.dirty[k] = true
+		w.pending = append(w.pending, pendingReport{key: k, r: r})
+		w.touch(k, r.Date)
 		res.Reports++
-	}
-	if len(rows) > 0 {
-		inserted, err := w.stmt(qInsertReports).QueryContext(w.ctx, art.ID, jsonRows(rows))
-		if err != nil {
-			return res, fmt.Errorf("inserting reports: %w", err)
-		}
-		for inserted.Next() {
-			var rid int64
-			var idx int
-			if err := inserted.Scan(&rid, &idx); err != nil {
-				inserted.Close()
-				return res, fmt.Errorf("inserting reports: %w", err)
-			}
-			if ev, ok := evidence[idx]; ok {
-				w.ftsReports.insert(rid, ev)
-			}
-		}
-		inserted.Close()
-		if err := inserted.Err(); err != nil {
-			return res, fmt.Errorf("inserting reports: %w", err)
-		}
 	}
 	if err := w.collect(gcActors, gcIncidents); err != nil {
 		return res, err
@@ -421,17 +407,27 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 // row) and returns the actors and incidents it mentioned, to be collected once the
 // write is done.
 func (w *wtx) removeArticleContent(articleID string) (actors, incidents []string, err error) {
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT DISTINCT kind, kspeaker, ktarget FROM reports WHERE article_id = ?`, articleID)
+	w.pending = slices.DeleteFunc(w.pending, func(p pendingReport) bool { return p.r.ArticleID == articleID })
+	// Each key is regrouped from the earliest removed report's day on (all of it
+	// when a removed report has no day).
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT kind, kspeaker, ktarget, min(day), count(*) - count(day) FROM reports
+		WHERE article_id = ? GROUP BY kind, kspeaker, ktarget`, articleID)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading article reports: %w", err)
 	}
 	for rows.Next() {
 		var k store.StatementKey
-		if err := rows.Scan(&k.Kind, &k.Speaker, &k.Target); err != nil {
+		var first sql.NullInt64
+		var undated int
+		if err := rows.Scan(&k.Kind, &k.Speaker, &k.Target, &first, &undated); err != nil {
 			rows.Close()
 			return nil, nil, fmt.Errorf("reading article reports: %w", err)
 		}
-		w.dirty[k] = true
+		if undated > 0 {
+			w.touchAll(k)
+		} else {
+			w.touch(k, timeOf(first))
+		}
 	}
 	rows.Close()
 	rids, err := w.strings(`DELETE FROM reports WHERE article_id = ? RETURNING rid`, articleID)
@@ -731,8 +727,8 @@ func (w *wtx) rekey(ids map[string]bool) error {
 		}
 		old.Kind = r.Kind
 		k := store.KeyOf(r, aff)
-		w.dirty[old] = true
-		w.dirty[k] = true
+		w.touchAll(old)
+		w.touchAll(k)
 		if k != old {
 			changes = append(changes, change{rid, k})
 		}
@@ -744,6 +740,17 @@ func (w *wtx) rekey(ids map[string]bool) error {
 	for _, c := range changes {
 		if err := w.execSQL(`UPDATE reports SET kspeaker = ?, ktarget = ? WHERE rid = ?`, c.k.Speaker, c.k.Target, c.rid); err != nil {
 			return err
+		}
+	}
+	// Reports put earlier in this transaction are not in the table yet.
+	for i, p := range w.pending {
+		if !set[p.r.SpeakerID] && !set[p.r.TargetID] {
+			continue
+		}
+		if k := store.KeyOf(p.r, aff); k != p.key {
+			w.touchAll(p.key)
+			w.touchAll(k)
+			w.pending[i].key = k
 		}
 	}
 	return nil
@@ -853,7 +860,7 @@ func (s *Store) MergeActors(ctx context.Context, keepID, mergeID string) (store.
 				rows.Close()
 				return fmt.Errorf("reading merged reports: %w", err)
 			}
-			w.dirty[k] = true
+			w.touchAll(k)
 		}
 		rows.Close()
 		for _, q := range []string{
