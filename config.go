@@ -21,6 +21,7 @@ type Config struct {
 	DataDir                                 string // DEMARCHE_DATA: the embedded store's directory
 	Token                                   string // DEMARCHE_TOKEN: bearer token for mutations
 	Window                                  time.Duration
+	ResultCache                             bool   // DEMARCHE_RESULT_CACHE (off): the embedded store's result cache
 	Neo4jURI                                string // NEO4J_URI: when set, Neo4j is the store
 	Neo4jUser, Neo4jPassword, Neo4jDatabase string
 
@@ -66,6 +67,7 @@ func DefaultConfig() Config {
 		DataDir:       envOr("DEMARCHE_DATA", "demarche-data"),
 		Token:         os.Getenv("DEMARCHE_TOKEN"),
 		Window:        window,
+		ResultCache:   os.Getenv("DEMARCHE_RESULT_CACHE") != "off",
 		Neo4jURI:      os.Getenv("NEO4J_URI"),
 		Neo4jUser:     envOr("NEO4J_USER", "neo4j"),
 		Neo4jPassword: os.Getenv("NEO4J_PASSWORD"),
@@ -153,6 +155,7 @@ func (c *Config) storeFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Neo4jUser, "neo4j-user", c.Neo4jUser, "Neo4j user (env NEO4J_USER)")
 	fs.StringVar(&c.Neo4jDatabase, "neo4j-database", c.Neo4jDatabase, "Neo4j database, default the server's (env NEO4J_DATABASE)")
 	fs.DurationVar(&c.Window, "window", c.Window, "how far apart two reports of one statement may be dated (env DEMARCHE_WINDOW_DAYS, in days)")
+	fs.BoolVar(&c.ResultCache, "result-cache", c.ResultCache, "embedded store: keep query results until the next write (env DEMARCHE_RESULT_CACHE=off turns it off)")
 }
 
 // openStore opens Neo4j when a URI is configured, else the embedded store.
@@ -167,7 +170,7 @@ func openStore(ctx context.Context, c Config) (store.Store, error) {
 		}
 		return s, nil
 	}
-	s, err := sqlitestore.Open(ctx, c.DataDir, sqlitestore.Options{Window: c.Window})
+	s, err := sqlitestore.Open(ctx, c.DataDir, sqlitestore.Options{Window: c.Window, NoResultCache: !c.ResultCache})
 	if err != nil {
 		return nil, fmt.Errorf("opening the embedded store in %s: %w", c.DataDir, err)
 	}
