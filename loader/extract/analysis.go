@@ -87,6 +87,8 @@ type analysis struct {
 	stmts []stmt
 	// pub is the article date used to resolve relative dates.
 	pub string
+	// korea is 1 when the article names a Korea, -1 when not, 0 before koreas looks.
+	korea int
 }
 
 func newAnalysis(lex *Lexicon, doc Document) *analysis {

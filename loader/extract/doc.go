@@ -20,6 +20,10 @@
 //     Tehran, foreign ministry spokesman ...") or the previous subject;
 //     officials whose title names no state are placed by titles one state
 //     uses ("Secretary of State", "Foreign Secretary") or the dateline;
+//     "the government" is the dateline's state, "the North" a Korea in an
+//     article about Korea, and a known name inside a longer unknown one
+//     ("Supreme National Security Council", "Mehr Afzar Solutions") is
+//     not the known actor;
 //  5. find statements from trigger verbs, nouns and phrases in active,
 //     passive, nominal, reported-speech and coordinated forms, plus readings
 //     of evaluations ("the accusations are groundless" denies them), of
@@ -37,8 +41,17 @@
 //     rejected the move" answers whoever imposed it) and of denials whose
 //     accuser only the same sentence names; negated, withheld or
 //     hypothetical acts ("did not accuse", "declined to blame", "whether to
-//     sanction", "any decision to expel") and questions ("Asked about
-//     China") give no statement;
+//     sanction", "any decision to expel"), prices ("charged clients
+//     $10,000") and questions ("Asked about China") give no statement;
+//     hedged links ("was highly likely working for the Russian government")
+//     accuse the state named, measures judged false ("the measures were a
+//     smear") and "stop making groundless smears" deny whoever made them, a
+//     denial's "and that NATO was hyping ..." names its accuser, and the
+//     speaker of a document is its author ("The advisory, written by X,
+//     said"), of an apposition its head ("the NCSC, part of GCHQ, said"), of
+//     a participle after an attribution the one attributed ("..., the G7
+//     said, urging"); datelines ("BRUSSELS/BEIJING (Wire) -") and date
+//     openers ("In 2018 Britain ...") are no subjects;
 //  6. link each statement's ends, its incident and its date ("on Tuesday"
 //     resolved against the article date);
 //  7. assemble entities under canonical names, so the same actor gets the

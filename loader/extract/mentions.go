@@ -37,13 +37,27 @@ func (a *analysis) scan(s *sentInfo) {
 					keep = append(keep, h)
 				}
 			}
-			if len(keep) == 0 {
+			if len(keep) == 0 || n == 1 && a.partOfLongerName(toks, i, keep) {
 				continue
+			}
+			if !s.title && a.insideLongerName(s, i, keep) {
+				for i < len(toks) && isCap(toks[i].text) {
+					i++ // the whole name is left to findPersons' organization names
+				}
+				matched = true
+				break
 			}
 			s.items = append(s.items, item{start: i, end: i + n, hits: keep})
 			i += n
 			matched = true
 			break
+		}
+		if !matched {
+			if it, ok := a.koreanSide(s, i); ok {
+				s.items = append(s.items, it)
+				i = it.end
+				continue
+			}
 		}
 		if !matched && ml > 1 {
 			// a trigger phrase broken by a quotation mark: would "respond in kind"
@@ -57,6 +71,105 @@ func (a *analysis) scan(s *sentInfo) {
 			i++
 		}
 	}
+}
+
+// partOfLongerName reports whether a one-word outlet name is only the first
+// word of a longer proper name the lexicon does not know ("Mehr Afzar
+// Solutions" is a company, not the Mehr news agency).
+func (a *analysis) partOfLongerName(toks []token, i int, hs []hit) bool {
+	for _, h := range hs {
+		if h.kind != hitActor || !a.lex.Actors[h.ref].Media {
+			return false
+		}
+	}
+	if i+1 >= len(toks) || !isCap(toks[i+1].text) || isAllCaps(toks[i+1].text) {
+		return false
+	}
+	return a.ix.maxLen[toks[i+1].lower] == 0
+}
+
+// insideLongerName reports whether a known agency's or organization's name
+// is the tail of a longer capitalized name the lexicon does not know: Iran's
+// "Supreme National Security Council" is not the US National Security Council.
+func (a *analysis) insideLongerName(s *sentInfo, i int, hs []hit) bool {
+	if i < 2 || !isCap(s.toks[i-1].text) || isAllCaps(s.toks[i-1].text) || s.toks[i-1].lower == "the" {
+		return false
+	}
+	if n := len(s.items); n > 0 && s.items[n-1].end == i {
+		return false // "US National Security Council": a state names it
+	}
+	if a.ix.maxLen[s.toks[i-1].lower] > 0 {
+		return false
+	}
+	for _, h := range hs {
+		if h.kind != hitActor {
+			return false
+		}
+		if t := a.lex.Actors[h.ref].Type; t != "AGENCY" && t != "ORGANIZATION" || a.lex.Actors[h.ref].Media {
+			return false
+		}
+	}
+	return true
+}
+
+// namedDescriptors joins a described agency to the name that follows it:
+// "the Dutch military intelligence service MIVD" is the MIVD, not a second,
+// generic intelligence service of the Netherlands.
+func (a *analysis) namedDescriptors(s *sentInfo) {
+	for k := 0; k+1 < len(s.ments); k++ {
+		m1, m2 := s.ments[k], s.ments[k+1]
+		if m1.ent == nil || m2.ent == nil || m1.ent.typ != "AGENCY" || m2.ent.typ != "AGENCY" || m1.ent.pattern < 0 || m2.ent.pattern >= 0 || m1.ent == m2.ent {
+			continue
+		}
+		gap := m2.start - m1.end
+		if gap > 1 || gap == 1 && !descriptorHeads[s.lower(m1.end)] {
+			continue
+		}
+		if m2.ent.top() != m1.ent.top() || m2.end-m2.start != 1 || !isAllCaps(s.toks[m2.start].text) {
+			continue
+		}
+		a.addMention(s, m1.start, m2.end, m2.ent, mActor)
+		s.sortMentions()
+	}
+}
+
+var descriptorHeads = map[string]bool{"service": true, "agency": true, "directorate": true, "office": true, "bureau": true}
+
+// koreanSide reads "the North" and "the South" as North and South Korea in an
+// article that names either Korea ("the North's foreign ministry", "Seoul
+// blamed the North"); "the North Atlantic" or "the South China Sea" go on
+// with a capitalized word and are left alone.
+func (a *analysis) koreanSide(s *sentInfo, i int) (item, bool) {
+	w := s.toks[i].text
+	if (w != "North" && w != "South") || s.lower(i-1) != "the" || !a.koreas() {
+		return item{}, false
+	}
+	if i+1 < len(s.toks) && isCap(s.toks[i+1].text) {
+		return item{}, false
+	}
+	name := "North Korea"
+	if w == "South" {
+		name = "South Korea"
+	}
+	ref, ok := a.ix.stateBy[name]
+	if !ok {
+		return item{}, false
+	}
+	return item{start: i, end: i + 1, hits: []hit{{kind: hitState, ref: ref}}}, true
+}
+
+// koreas reports whether the article names North or South Korea.
+func (a *analysis) koreas() bool {
+	if a.korea == 0 {
+		a.korea = -1
+		for _, s := range a.sents {
+			if strings.Contains(s.text, "Korea") || strings.Contains(s.text, "Pyongyang") || strings.Contains(s.text, "Seoul") {
+				a.korea = 1
+				break
+			}
+		}
+	}
+	return a.korea > 0
 }
 
 // regionNames are places whose last word is a state's name or alias but
@@ -88,6 +201,7 @@ func (a *analysis) findMentions() {
 		s := &a.sents[si]
 		a.scan(s)
 		a.composeActors(s)
+		a.namedDescriptors(s)
 	}
 	for si := range a.sents {
 		s := &a.sents[si]

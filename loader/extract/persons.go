@@ -93,6 +93,14 @@ func (a *analysis) findPersons(s *sentInfo) {
 		if j > i && j < len(toks) && len(toks[j].text) == 1 && isCap(toks[j].text) && j-i < 4 {
 			j++
 		}
+		if end := ofInstitution(s, i); end > 0 {
+			// "the University of California", "the Academy of Military Sciences"
+			e := a.get(s.span(i, end), "ORGANIZATION")
+			e.company = true
+			a.addMention(s, i, end, e, mActor)
+			i = end - 1
+			continue
+		}
 		if org := orgSuffix(s, i, j); org > j || orgSuffixes[toks[j-1].text] && j-i >= 2 {
 			// "Political and Security Committee", "Electoral Commission": an organization
 			start := i
@@ -394,7 +402,12 @@ func (a *analysis) findReferring(s *sentInfo) {
 				s.ments = append(s.ments, mention{start: i, end: j + 2, kind: mRoleNoun, role: "diplomatic representative", pattern: -1})
 				continue
 			}
-			if (s.lower(j) == "ministry" || s.lower(j) == "department" || s.lower(j) == "embassy" || s.lower(j) == "agency" || s.lower(j) == "bureau" || s.lower(j) == "mission") && s.mentionAt(j) < 0 {
+			if s.lower(j) == "government" && s.mentionAt(j) < 0 && s.lower(j+1) != "of" && s.lower(j+1) != "'s" {
+				// "The government imposed sanctions": the dateline's state, resolved below
+				s.ments = append(s.ments, mention{start: i, end: j + 1, kind: mRoleNoun, role: "government", pattern: -1})
+				continue
+			}
+			if bodyNouns[s.lower(j)] && s.mentionAt(j) < 0 {
 				s.ments = append(s.ments, mention{start: i, end: j + 1, kind: mRoleNoun, role: s.lower(j), pattern: -1})
 				continue
 			}
@@ -464,8 +477,11 @@ func (a *analysis) resolveCoref() {
 					e.addAlias(s.span(m.start, m.end))
 				}
 			case mPronoun:
-				// "she said": the pronoun continues the quoted speaker
-				if lastSpeaker != nil && (speechVerbs[s.lower(m.end)] || speechVerbs[s.lower(m.start-1)]) {
+				// "she said": the pronoun continues the quoted speaker; "X said he
+				// would ...": the person who just spoke
+				if k > 0 && speechVerbs[s.lower(m.start-1)] && s.ments[k-1].kind == mActor && s.ments[k-1].ent != nil && s.ments[k-1].ent.typ == "PERSON" && s.ments[k-1].end == m.start-1 {
+					m.ent, m.kind = s.ments[k-1].ent, mActor
+				} else if lastSpeaker != nil && (speechVerbs[s.lower(m.end)] || speechVerbs[s.lower(m.start-1)]) {
 					m.ent, m.kind = lastSpeaker, mActor
 				} else if lastPerson != nil {
 					m.ent, m.kind = lastPerson, mActor
@@ -475,6 +491,8 @@ func (a *analysis) resolveCoref() {
 				var e *entity
 				if m.role == "it" {
 					e = lastInstitution
+				} else if m.role == "government" {
+					e = a.datelineState()
 				} else if strings.HasPrefix(m.role, "group:") {
 					// "the hackers": the latest group of that kind
 					noun := strings.TrimPrefix(m.role, "group:")
@@ -499,10 +517,15 @@ func (a *analysis) resolveCoref() {
 							}
 						}
 					}
-				} else if m.role == "ministry" || m.role == "department" || m.role == "embassy" || m.role == "agency" || m.role == "bureau" || m.role == "mission" {
+				} else if bodyNouns[m.role] {
 					e = lastAgency
+					if !bodyNouns[m.role] || namedOnly[m.role] {
+						e = nil // "the centre", "the council": only a body of that name
+					}
 					for _, g := range a.order {
-						if g.typ == "AGENCY" && g.seen > 0 && strings.Contains(strings.ToLower(g.name), m.role) && (e == nil || !strings.Contains(strings.ToLower(e.name), m.role) || g.seen > e.seen) {
+						// "the bureau": the latest body so named, an agency or a public body
+						// the lexicon did not know ("Harbin Public Security Bureau")
+						if (g.typ == "AGENCY" || g.typ == "ORGANIZATION" && g.company && agencySuffixes[lastWord(g.name)]) && g.seen > 0 && strings.Contains(strings.ToLower(g.name), m.role) && (e == nil || !strings.Contains(strings.ToLower(e.name), m.role) || g.seen > e.seen) {
 							e = g
 						}
 					}
@@ -687,10 +710,27 @@ func (a *analysis) findAttribution(s *sentInfo) {
 			if mi := s.mentionAt(p - 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "PERSON" {
 				p--
 			}
+			// "the National Cyber Security Centre, part of GCHQ, said": the
+			// head of the apposition speaks, not the body it belongs to
+			if mi := s.mentionAt(p - 1); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].end == p {
+				if q := partOfStart(s, s.ments[mi].start); q >= 2 && s.lower(q-1) == "," {
+					if mj := s.mentionAt(q - 2); mj >= 0 && s.ments[mj].kind == mActor && s.ments[mj].end == q-1 && s.ments[mj].ent != nil {
+						s.attribution, s.attrTok = s.ments[mj].ent, v
+						return
+					}
+				}
+			}
 		}
 		if mi := s.mentionAt(p); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].end == p+1 {
 			s.attribution, s.attrTok = s.ments[mi].ent, v
 			return
+		}
+		if memberNouns[s.lower(p)] && s.mentionAt(p) < 0 {
+			// "the G7 ministers said", "NATO allies said": the body speaks
+			if mi := s.mentionAt(p - 1); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].end == p && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "ORGANIZATION" {
+				s.attribution, s.attrTok = s.ments[mi].ent, v
+				return
+			}
 		}
 		// inverted: `..." said the spokesman`, ", said Treasury Secretary ..."
 		if b := s.lower(v - 1); b == "," || b == `"` || b == "'" {
@@ -701,6 +741,52 @@ func (a *analysis) findAttribution(s *sentInfo) {
 			}
 		}
 	}
+}
+
+// bodyNouns refer back to a named public body: "the ministry", "the bureau",
+// "the centre".
+var bodyNouns = map[string]bool{
+	"ministry": true, "department": true, "embassy": true, "agency": true, "bureau": true, "mission": true,
+	"centre": true, "center": true, "council": true, "directorate": true, "commission": true,
+}
+
+// namedOnly body nouns refer only to a body whose name holds them.
+var namedOnly = map[string]bool{"centre": true, "center": true, "council": true, "directorate": true, "commission": true}
+
+func lastWord(name string) string {
+	return name[strings.LastIndexByte(name, ' ')+1:]
+}
+
+// memberNouns follow an organization's name for its members speaking as one.
+var memberNouns = map[string]bool{
+	"ministers": true, "leaders": true, "officials": true, "ambassadors": true, "envoys": true,
+	"members": true, "allies": true, "governments": true, "states": true, "diplomats": true,
+}
+
+// partOfStart returns where a "part of" apposition starts when the mention at
+// start is its object ("part of GCHQ", "a unit of the FSB", "which is part
+// of the ministry"), or -1.
+func partOfStart(s *sentInfo, start int) int {
+	q := start
+	if s.lower(q-1) == "the" {
+		q--
+	}
+	if s.lower(q-1) != "of" {
+		return -1
+	}
+	switch s.lower(q - 2) {
+	case "part":
+		q -= 2
+		if s.lower(q-1) == "is" && s.lower(q-2) == "which" {
+			q -= 2
+		}
+		return q
+	case "unit", "arm", "division", "branch", "wing", "subsidiary", "department", "agency", "component":
+		if d := s.lower(q - 3); d == "a" || d == "an" {
+			return q - 3
+		}
+	}
+	return -1
 }
 
 // roleMatches reports whether a role noun ("the diplomat") fits a person's role.
@@ -809,6 +895,28 @@ var agencySuffixes = map[string]bool{
 	"Committee": true, "Institute": true,
 }
 
+// ofInstitution returns the end of an institution named "University of X"
+// ("Academy of ...", "Institute of ..."), where X is a run of capitalized
+// words no mention covers, or 0.
+func ofInstitution(s *sentInfo, i int) int {
+	switch s.toks[i].text {
+	case "University", "Academy", "Institute":
+	default:
+		return 0
+	}
+	if s.lower(i+1) != "of" {
+		return 0
+	}
+	k := i + 2
+	for k < len(s.toks) && k-i < 8 && isCap(s.toks[k].text) && s.mentionAt(k) < 0 {
+		k++
+	}
+	if k == i+2 {
+		return 0
+	}
+	return k
+}
+
 // orgSuffix extends a capitalized run from i over "and"-joined capitalized
 // words to a company suffix ("Science and Technology Company"); it returns
 // the end of the organization's name, or j when there is none.
@@ -851,7 +959,11 @@ func (a *analysis) listedName(s *sentInfo, i int) bool {
 // listGroup returns the group a list of names right of it explains.
 func (a *analysis) listGroup(s *sentInfo, i int) *entity {
 	// walk back over the list: persons, commas and "and", to a group and its comma
-	for j := i - 1; j >= 0 && i-j <= 14; {
+	for j := i - 1; j >= 0 && i-j <= 24; {
+		if a := appositionBefore(s, j); a >= 0 {
+			j = a // "Ruslan Peretyatko, an FSB intelligence officer, and Andrey Korinets"
+			continue
+		}
 		mi := s.mentionAt(j)
 		if mi < 0 {
 			if w := s.toks[j].lower; w == "," || w == "and" {
@@ -870,6 +982,30 @@ func (a *analysis) listGroup(s *sentInfo, i int) *entity {
 		j = m.start - 1
 	}
 	return nil
+}
+
+// appositionBefore returns the last token of the person before an apposition
+// ", a/an ... ," that ends at token j (the comma, or "and" after it), or -1.
+func appositionBefore(s *sentInfo, j int) int {
+	if s.lower(j) == "and" {
+		j--
+	}
+	if s.lower(j) != "," {
+		return -1
+	}
+	for k := j - 1; k >= 1 && j-k <= 8; k-- {
+		if s.toks[k].text != "," {
+			continue
+		}
+		if w := s.lower(k + 1); w != "a" && w != "an" && w != "the" {
+			return -1
+		}
+		if mi := s.mentionAt(k - 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "PERSON" && s.ments[mi].end == k {
+			return k - 1
+		}
+		return -1
+	}
+	return -1
 }
 
 func (s *sentInfo) hasCue(i int) bool {

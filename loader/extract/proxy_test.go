@@ -411,8 +411,12 @@ func scoreArticle(g proxyGold, res extract.Result) articleScore {
 
 // TestProxyFloor runs Extract over the proxy set and scores it as the shared
 // scorer does; it fails when quality on these unseen-style articles drops
-// below the floor (measured: lenient F1 0.946, strict F1 0.902, strict
-// precision 0.954, entity F1 0.929). Run with -v to see each article's misses.
+// below the floor. Measured on 63 articles: lenient F1 0.897, strict F1
+// 0.843, strict precision 0.904, entity F1 0.917. The floors were lowered
+// when the longer batches 49..63 (500-800-word articles with background
+// paragraphs) were added, which score below the short ones; on proxy-01..48
+// alone the numbers did not drop (strict F1 0.902). Run with -v to see each
+// article's misses.
 func TestProxyFloor(t *testing.T) {
 	gold := readProxy(t)
 	var strict, lenient, ents counts
@@ -445,9 +449,9 @@ func TestProxyFloor(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"lenient statement F1", lf, 0.93},
-		{"strict statement F1", sf, 0.87},
-		{"strict statement precision", sp, 0.94},
+		{"lenient statement F1", lf, 0.88},
+		{"strict statement F1", sf, 0.82},
+		{"strict statement precision", sp, 0.89},
 		{"entity F1", ef, 0.90},
 	} {
 		if c.got < c.floor {

@@ -60,6 +60,25 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 		}
 	}
 	for n, t := range s.toks {
+		if !done && falsehood(s) && (t.lower == "measures" || t.lower == "sanctions" || t.lower == "listing" || t.lower == "listings") && (s.lower(n-1) == "the" || s.lower(n-1) == "these") {
+			// "said the measures were part of a smear campaign": a measure
+			// judged false denies whoever imposed it
+			den := s.attribution
+			if den == nil {
+				den = a.sentenceSubject(s, n)
+			}
+			if den == nil {
+				continue
+			}
+			if tg := a.sanctioner(den); tg != nil {
+				if !tg.media {
+					tg = tg.top()
+				}
+				a.add(si, "DENIES", den, tg, 0.7)
+				done = true
+			}
+			continue
+		}
 		if !accusationNouns[t.lower] || done {
 			continue
 		}
@@ -87,6 +106,9 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 		}
 		// the denier: the reported speaker, else the clause subject
 		den := s.attribution
+		if c, semi := clauseActor(s, n); c != nil && (den == nil || s.attrTok < semi) {
+			den = c // "Taiwan says ...; Beijing calls report a smear"
+		}
 		if den == nil {
 			den = a.sentenceSubject(s, n)
 		}
@@ -94,19 +116,30 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 			continue
 		}
 		explicit := len(accusers) > 0
-		if prev := s.lower(n - 1); !explicit && isEvaluative(prev) {
+		named := false
+		if !explicit {
+			// "said the accusations were groundless smears and that NATO was
+			// hyping up ...": the sentence names the accuser itself
+			if acc := thatClauseActor(s, n, den); acc != nil {
+				accusers = []*entity{acc}
+				conf = 0.7
+				named = true
+			}
+		}
+		if prev := s.lower(n - 1); !explicit && !named && isEvaluative(prev) {
 			// "unfounded and absurd statements": the evaluation names the accusation
 			if acc := a.antecedentAccuser(den); acc != nil {
 				accusers = []*entity{acc}
 				conf = 0.7
 			}
-		} else if !explicit {
+		} else if !explicit && !named {
 			switch prev {
-			case "the", "such", "these", "this", "those", "baseless", "false", "groundless", "unfounded", "ungrounded", "recent", "new", "latest", "fresh":
+			case "the", "such", "these", "this", "those", "baseless", "false", "groundless", "unfounded", "ungrounded", "recent", "new", "latest", "fresh",
+				"calls", "called", "calling", "branded", "brands", "labelled", "labeled", "dubbed": // "Beijing calls report a smear"
 				if acc := a.antecedentAccuser(den); acc != nil {
 					accusers = []*entity{acc}
 					conf = 0.7
-				} else if d := s.lower(n - 1); (d == "the" || d == "such" || d == "these") && (s.toks[n].lower == "accusations" || s.toks[n].lower == "allegations" || s.toks[n].lower == "claims") {
+				} else if d := s.lower(n - 1); (d == "the" || d == "such" || d == "these") && (s.toks[n].lower == "accusations" || s.toks[n].lower == "allegations" || s.toks[n].lower == "claims") || judgeVerbs[d] || d == "calls" || d == "brands" || d == "dubbed" {
 					// "called the accusations unfounded" with several accusers before: no one target
 					a.add(si, "DENIES", den, nil, 0.65)
 					done = true
@@ -124,6 +157,71 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 			done = true
 		}
 	}
+}
+
+// clauseActor returns the first actor of the clause a semicolon opens before
+// token n and the semicolon's index, or nil when no semicolon comes before n.
+func clauseActor(s *sentInfo, n int) (*entity, int) {
+	semi := -1
+	for j := n - 1; j >= 0; j-- {
+		if s.toks[j].text == ";" {
+			semi = j
+			break
+		}
+	}
+	if semi < 0 {
+		return nil, -1
+	}
+	for _, m := range s.ments {
+		if m.start > semi && m.end <= n && m.kind == mActor && m.ent != nil {
+			return m.ent, semi
+		}
+	}
+	return nil, semi
+}
+
+// falsehood reports whether the sentence calls something false outright
+// ("smear", "groundless", "fabricated"), not merely hostile ("a provocation").
+func falsehood(s *sentInfo) bool {
+	for _, t := range s.toks {
+		switch t.lower {
+		case "smear", "smears", "baseless", "groundless", "unfounded", "fabricated", "fabrication", "fabrications", "lies", "false", "slander", "slanderous", "untrue", "fiction", "fake":
+			return true
+		}
+	}
+	return false
+}
+
+// thatClauseActor finds a later "and that X was (is, had) ..." clause after the
+// accusation noun at n whose subject is an actor of another side than the
+// denier, or nil.
+func thatClauseActor(s *sentInfo, n int, den *entity) *entity {
+	for j := n + 1; j+2 < len(s.toks); j++ {
+		if s.toks[j].lower != "that" || s.lower(j-1) != "and" {
+			continue
+		}
+		k := j + 1
+		if s.lower(k) == "the" {
+			k++
+		}
+		mi := s.mentionAt(k)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil || s.ments[mi].start != k {
+			return nil
+		}
+		e := s.ments[mi].ent
+		if e.top() == den.top() || e.typ == "GROUP" || e.typ == "INCIDENT" {
+			return nil
+		}
+		switch s.lower(s.ments[mi].end) {
+		case "was", "is", "were", "are", "had", "has", "have", "wanted", "wants", "sought", "seeks", "aimed", "aims", "used", "uses":
+			if e.typ == "AGENCY" && e.pattern >= 0 && e.affil != nil {
+				return e.top() // "the US intelligence community had invented ...": the state
+			}
+			return e
+		}
+		return nil
+	}
+	return nil
 }
 
 // warnings reads "X warned (on Wednesday) that Chinese hackers are preparing
@@ -530,6 +628,19 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 		} else if sp == nil {
 			if k, ok := a.subject(s, n); ok && s.ments[k].ent != tg {
 				sp = a.speakerOf(s, k)
+				if m := s.ments[k]; (s.lower(m.end) == "of" || s.lower(m.end) == "for") && accusedBefore(s, m.start) {
+					continue // "accused Russia of a string of hostile acts": the accusation says it
+				}
+				if m := s.ments[k]; s.lower(m.end) == "to" && urgedBefore(s, m.start) {
+					// "The EU urged China to take action against malicious
+					// activities from its territory": the one urged is judged
+					if e := a.sentenceSubject(s, m.start); e != nil && e.top() != m.ent.top() {
+						sp = e
+						if tg == nil {
+							tg = m.ent
+						}
+					}
+				}
 			}
 			q := n - 1
 			for q > 0 && n-q < 3 && conductAdjectives[s.lower(q)] {
@@ -546,6 +657,9 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 		if sp != nil && tg == nil && measure {
 			tg = a.sanctioner(sp) // the sanctions the speaker's side is under
 			more = a.coSanctioners(tg, sp)
+			if tg != nil && !tg.media {
+				tg = tg.top() // the foreign office imposed them for its state
+			}
 		}
 		if sp == nil || sp.typ == "STATE" && sp == tg {
 			continue
@@ -560,6 +674,29 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 			}
 		}
 	}
+}
+
+// accusedBefore reports whether the mention starting at i is the object of
+// an accusation verb: "accused Russia of", "blamed Moscow for".
+func accusedBefore(s *sentInfo, i int) bool {
+	switch s.lower(i - 1) {
+	case "accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming", "charged", "charges":
+		return true
+	}
+	return false
+}
+
+// urgedBefore reports whether the mention starting at i is the object of a
+// request: "urge China to", "called on Moscow to", "asked Beijing to".
+func urgedBefore(s *sentInfo, i int) bool {
+	switch s.lower(i - 1) {
+	case "urge", "urges", "urged", "urging", "asked", "asks", "ask", "told", "tells", "pressed", "presses":
+		return true
+	case "on", "upon":
+		w := s.lower(i - 2)
+		return w == "call" || w == "calls" || w == "called" || w == "calling"
+	}
+	return false
 }
 
 var hedges = map[string]bool{"almost": true, "certainly": true, "likely": true, "probably": true, "highly": true, "most": true, "very": true, "also": true, "allegedly": true, "reportedly": true}
@@ -586,6 +723,16 @@ func (a *analysis) behindClaims(si int, s *sentInfo) {
 				}
 			}
 		}
+		if tg := hedgedLink(s, i); tg >= 0 {
+			// "said the group was highly likely working for the Russian
+			// government": the state behind it is accused
+			k, ok := a.subject(s, tg)
+			culprit := s.ments[tg].ent
+			if sp := a.claimant(s, i); ok && sp != nil && sp.top() != culprit.top() && s.ments[k].ent != culprit {
+				a.add(si, "ACCUSES", sp, culprit, 0.7)
+			}
+			continue
+		}
 		suspected := t.lower == "suspected" && s.lower(i+1) == "of"
 		if t.lower != "behind" && !(t.lower == "responsible" && s.lower(i+1) == "for") && !suspected {
 			continue
@@ -608,6 +755,53 @@ func (a *analysis) behindClaims(si int, s *sentInfo) {
 			a.add(si, "ACCUSES", sp, culprit, 0.7)
 		}
 	}
+}
+
+// hedgedLink returns the mention of the actor a hedged link at i names
+// ("was highly likely working for the Russian government", "were probably
+// linked to China"), or -1. Without a hedge and a copula the link is a
+// description ("hackers linked to China"), not a claim.
+func hedgedLink(s *sentInfo, i int) int {
+	w := s.toks[i].lower
+	var prep string
+	switch w {
+	case "working", "acting":
+		prep = "for"
+	case "linked", "tied", "connected":
+		prep = "to"
+	default:
+		return -1
+	}
+	k := i + 1
+	if w == "acting" && s.lower(k) == "on" && s.lower(k+1) == "behalf" && s.lower(k+2) == "of" {
+		k += 3
+	} else if s.lower(k) == prep {
+		k++
+	} else {
+		return -1
+	}
+	if s.lower(k) == "the" {
+		k++
+	}
+	p := i - 1
+	hedged := false
+	for p >= 0 && (hedges[s.toks[p].lower] || s.toks[p].text == `"`) {
+		if hedges[s.toks[p].lower] {
+			hedged = true
+		}
+		p--
+	}
+	if !hedged || p < 0 || !auxiliaries[s.toks[p].lower] {
+		return -1
+	}
+	mi := s.mentionAt(k)
+	if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil || s.ments[mi].start != k {
+		return -1
+	}
+	if t := s.ments[mi].ent.typ; t != "STATE" && t != "AGENCY" {
+		return -1
+	}
+	return mi
 }
 
 // genericDeeds are attack verbs that report a wrong only with an attack as object.
@@ -817,6 +1011,56 @@ func (a *analysis) mustStop(si int, s *sentInfo) {
 			continue
 		}
 		a.add(si, "DEMANDS", sp, tg, 0.7)
+	}
+}
+
+// smearNouns name accusations as falsehoods when someone is told to stop them.
+// Accusations count only when judged false ("groundless accusations");
+// "stop spreading disinformation" is a demand that denies nothing named.
+var smearNouns = map[string]bool{
+	"smears": true, "smear": true, "smearing": true, "slander": true, "slandering": true, "lies": true,
+}
+
+// stopSmears reads "X should stop making groundless smears against China" and
+// "urged NATO to stop spreading disinformation", said by the other side, as a
+// denial answering X.
+func (a *analysis) stopSmears(si int, s *sentInfo) {
+	sp := s.attribution
+	for i, t := range s.toks {
+		if t.lower != "stop" && t.lower != "cease" {
+			continue
+		}
+		found := false
+		for j := i + 1; j < len(s.toks) && j-i <= 4; j++ {
+			w := s.toks[j].lower
+			if smearNouns[w] || accusationHeads[w] && isEvaluative(s.lower(j-1)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		// the one told to stop: "X should (...) stop", "urged X to stop"
+		var tg *entity
+		for j := i - 1; j >= 0 && i-j <= 14; j-- {
+			w := s.toks[j].lower
+			if w == "should" || w == "must" || w == "to" {
+				if mi := s.mentionAt(j - 1); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].end == j {
+					tg = s.ments[mi].ent
+					break
+				}
+			}
+		}
+		den := sp
+		if den == nil {
+			den = a.sentenceSubject(s, i)
+		}
+		if tg == nil || den == nil || tg.top() == den.top() || tg.typ == "GROUP" || tg.typ == "INCIDENT" {
+			continue
+		}
+		a.add(si, "DENIES", den, tg, 0.7)
+		return
 	}
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -165,6 +166,7 @@ func (a *analysis) findStatements() {
 		a.threatenedSubjects(si, s)
 		a.drawnCriticism(si, s)
 		a.mustStop(si, s)
+		a.stopSmears(si, s)
 	}
 	a.nameLaterSpokespeople()
 	a.sameSentenceAccusers()
@@ -205,12 +207,18 @@ func (s *sentInfo) actorMention(k int) bool {
 // subject finds the clause subject left of token i: the nearest actor mention
 // that no preposition governs and that is not a possessor.
 func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
+	if k := s.participleSpeaker(i); k >= 0 {
+		return k, true
+	}
 	p0 := i - 1
 	for p0 >= 0 && (s.toks[p0].text == "'" || s.toks[p0].text == `"` || strings.HasSuffix(s.toks[p0].lower, "ly") || s.toks[p0].lower == "also" || auxiliaries[s.toks[p0].lower] || s.toks[p0].lower == "has" || s.toks[p0].lower == "have") {
 		p0--
 	}
 	if p0 >= 1 && (s.toks[p0].lower == "them" || s.toks[p0].lower == "him" || s.toks[p0].lower == "her" || s.toks[p0].lower == "it") {
 		p0 -= 2 // "and declared them persona non grata"
+	}
+	if k := s.documentAuthor(p0); k >= 0 {
+		return k, true
 	}
 	coord := p0 >= 0 && (s.toks[p0].lower == "and" || s.toks[p0].lower == "but" || s.toks[p0].lower == "to")
 	if coord {
@@ -271,9 +279,67 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 		if m.end < len(s.toks) && m.end < i && s.ments[k].ent.typ == "STATE" && !isCap(s.toks[m.end].text) && isNounish(s.toks[m.end].lower) {
 			continue // "US sanctions", "US claims"
 		}
+		if s.lower(m.end) == "," && m.end == p0 {
+			// "the National Cyber Security Centre, part of GCHQ, said": the apposition's head
+			if q := partOfStart(s, m.start); q >= 2 && s.lower(q-1) == "," {
+				if mj := s.mentionAt(q - 2); mj >= 0 && s.ments[mj].kind == mActor && s.ments[mj].ent != nil && s.ments[mj].end == q-1 {
+					return mj, true
+				}
+			}
+		}
 		return k, true
 	}
 	return -1, false
+}
+
+// authorVerbs introduce a document's author in an apposition.
+var authorVerbs = map[string]bool{"written": true, "issued": true, "published": true, "released": true, "prepared": true, "compiled": true, "drafted": true, "signed": true, "authored": true}
+
+// documentAuthor returns the author's mention when the subject before the
+// comma at p is a document with an authoring apposition ("The advisory,
+// written by the Australian Signals Directorate with agencies from ...,
+// said"), or -1: the author speaks, not the last actor of the apposition.
+func (s *sentInfo) documentAuthor(p int) int {
+	if s.lower(p) != "," {
+		return -1
+	}
+	for b := p - 1; b >= 2 && p-b <= 30; b-- {
+		if s.toks[b].lower != "by" || !authorVerbs[s.lower(b-1)] || s.lower(b-2) != "," {
+			continue
+		}
+		k := b + 1
+		if s.lower(k) == "the" {
+			k++
+		}
+		if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].start == k {
+			return mi
+		}
+		return -1
+	}
+	return -1
+}
+
+// participleSpeaker returns the mention of the reported speaker when the
+// trigger at i is a participle right after the attribution ("...," the G7
+// said, urging Beijing to ...; ..., said the minister, calling on ...), or -1:
+// the quote before may name other actors, but the one speaking urges.
+func (s *sentInfo) participleSpeaker(i int) int {
+	if s.attribution == nil || s.attrTok < 0 || s.attrTok >= i || !strings.HasSuffix(s.lower(i), "ing") || s.lower(i-1) != "," {
+		return -1
+	}
+	k := -1
+	for j, m := range s.ments {
+		if m.ent == s.attribution && m.kind == mActor && m.end <= i {
+			k = j
+		}
+	}
+	if k < 0 {
+		return -1
+	}
+	if s.attrTok == i-2 || s.ments[k].start > s.attrTok && s.ments[k].end == i-1 {
+		return k
+	}
+	return -1
 }
 
 func isNounish(w string) bool {
@@ -381,6 +447,17 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 		if p == "in" || p == "during" || p == "since" || (p == "at" && m.ent.typ == "ORGANIZATION") {
 			continue // a place, not a target
 		}
+		if m.ent.typ == "STATE" && commaBetween(s, i, m.start) {
+			// "charged a group of foreigners, most of them from Ukraine and Belarus": an origin
+			c := s.coordinated(k, -1)
+			h := s.ments[c[len(c)-1]].start
+			if s.lower(h-1) == "the" {
+				h--
+			}
+			if s.lower(h-1) == "from" {
+				continue
+			}
+		}
 		return k, true
 	}
 	return -1, false
@@ -396,6 +473,57 @@ func (a *analysis) breakBetween(s *sentInfo, i, j int) bool {
 	return false
 }
 
+// personList returns the persons of a list starting at mention mi, over
+// appositions: "Ruslan Peretyatko, an FSB officer, and Andrey Korinets".
+func (s *sentInfo) personList(mi int) []*entity {
+	var out []*entity
+	for {
+		c := s.coordinated(mi, 1)
+		for _, k := range c {
+			out = append(out, s.ments[k].ent)
+		}
+		e := s.ments[c[len(c)-1]].end
+		if s.lower(e) != "," || (s.lower(e+1) != "a" && s.lower(e+1) != "an") {
+			return out
+		}
+		next := -1
+		for j := e + 2; j < len(s.toks) && j-e <= 10; j++ {
+			if s.toks[j].text == "," {
+				k := j + 1
+				if s.lower(k) == "and" {
+					k++
+				}
+				if m := s.mentionAt(k); m >= 0 && s.ments[m].ent != nil && s.ments[m].ent.typ == "PERSON" && s.ments[m].start == k {
+					next = m
+				}
+				break
+			}
+		}
+		if next < 0 {
+			return out
+		}
+		mi = next
+	}
+}
+
+// countedPeople reports a group named by a count of people ("three Iranian
+// nationals", "four individuals"): the ones a measure lists, not their state.
+func countedPeople(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 2 || !(numberWords[f[0]] || isNumber(f[0])) {
+		return false
+	}
+	if n, err := strconv.Atoi(f[0]); err == nil && n > 20 {
+		return false // "500 Americans" banned: a population, answered by its state
+	}
+	switch f[len(f)-1] {
+	case "nationals", "individuals", "men", "women", "people", "persons", "citizens", "executives", "employees", "engineers", "researchers", "contractors":
+		return true
+	}
+	last := strings.Fields(name)[len(f)-1]
+	return len(f) == 2 && isCap(last) // "two Russians", "three Iranians"
+}
+
 func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 	if sp == nil || sp == tg || sp.typ == "GROUP" || sp.typ == "INCIDENT" {
 		return
@@ -403,11 +531,17 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 	if tg != nil && kind != "DENIES" && sp.typ == "STATE" && tg.top() == sp {
 		return
 	}
-	if tg != nil && (kind == "SANCTIONS" || kind == "THREATENS") && (tg.typ == "GROUP" && tg.affil != nil && (strings.Contains(tg.name, "diplomat") || !actorGroup(tg.name)) || tg.typ == "AGENCY" && tg.pattern >= 0 && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission"))) {
+	if tg != nil && (kind == "SANCTIONS" || kind == "THREATENS") && (tg.typ == "GROUP" && tg.affil != nil && (strings.Contains(tg.name, "diplomat") || !actorGroup(tg.name) && !countedPeople(tg.name)) || tg.typ == "AGENCY" && tg.pattern >= 0 && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission"))) {
 		tg.used = true // still an actor of the article
 		tg = tg.top()
 	}
 	s := &a.sents[si]
+	if tg != nil && tg == s.attribution && tg.typ == "AGENCY" && tg.pattern >= 0 && (kind == "ACCUSES" || kind == "CRITICIZES") && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission")) {
+		// "'Brussels produced fabricated accusations,' the mission said": the
+		// accusations the mission quotes were made against its state
+		tg.used = true
+		tg = tg.top()
+	}
 	if s.title {
 		conf -= 0.05
 	}
@@ -455,6 +589,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	}
 	if hypotheticalAct(s, i) {
 		return // "would regret any decision to expel Iranian diplomats"
+	}
+	if t.kind == "INDICTS" && strings.HasPrefix(s.toks[i].lower, "charg") && priceAfter(s, end) {
+		return // "charged security services $10,000 for each inbox": a fee, not a charge
 	}
 	if t.kind == "THREATENS" && strings.HasPrefix(w, "warn") {
 		// "warns of Chinese hackers targeting utilities": a warning about an actor reports its wrong
@@ -523,10 +660,12 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		if !ok {
 			return
 		}
-		tg := s.ments[k].ent
-		sp := a.claimant(s, s.ments[k].start)
-		if sp != nil && tg != sp.top() {
-			a.add(si, "ACCUSES", sp, tg, 0.7)
+		c := s.coordinated(k, -1) // "Israel and America were behind it": each of them
+		sp := a.claimant(s, s.ments[c[len(c)-1]].start)
+		for _, x := range c {
+			if tg := s.ments[x].ent; sp != nil && tg != sp.top() {
+				a.add(si, "ACCUSES", sp, tg, 0.7)
+			}
 		}
 		return
 	}
@@ -662,7 +801,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	}
 	if participle(s, i) && t.h.kind == hitVerb && len(speakers) == 0 {
 		// "Britain imposed sanctions on ..., accusing them of": the main clause's subject
-		if sp := a.sentenceSubject(s, i); sp != nil {
+		if k := s.participleSpeaker(i); k >= 0 {
+			speakers = []*entity{s.ments[k].ent}
+		} else if sp := a.sentenceSubject(s, i); sp != nil {
 			speakers = []*entity{sp}
 		}
 	}
@@ -736,10 +877,11 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		// "two Chinese nationals, Zhao Wei and Li Na"
 		if e := s.ments[last].end; s.lower(e) == "," && s.ments[last].ent.typ == "GROUP" {
 			if mi := s.mentionAt(e + 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "PERSON" {
-				for _, c := range s.coordinated(mi, 1) {
-					targets = append(targets, s.ments[c].ent)
-				}
+				targets = append(targets, s.personList(mi)...)
 			}
+		} else if s.ments[last].ent.typ == "PERSON" {
+			// "two Russians, Ruslan Peretyatko, an FSB officer, and Andrey Korinets"
+			targets = append(targets, s.personList(last)[1:]...)
 		}
 		// "sanctions against US officials, including President Joe Biden"
 		if e := s.ments[last].end; s.lower(e) == "," && s.lower(e+1) == "including" {
@@ -889,6 +1031,9 @@ func (a *analysis) possessor(s *sentInfo, i int) *entity {
 		w := s.toks[j].lower
 		if w == "'s" || w == "'" || w == "and" || w == "-" || w == "," {
 			continue
+		}
+		if judgeVerbs[w] || w == "calls" || w == "brands" || w == "dubbed" {
+			return nil // "Beijing calls report a smear": the judge owns nothing
 		}
 		if isWordRune([]rune(w)[0]) && !isCap(s.toks[j].text) && !blockers[w] && w != "the" && w != "of" && w != "by" && w != "from" && w != "a" && !auxiliaries[w] && !speechVerbs[w] {
 			continue
@@ -1092,8 +1237,15 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	}
 	for _, speaker := range append([]*entity{sp}, coSpeakers...) {
 		if tgIdx >= 0 {
-			for _, c := range s.coordinated(tgIdx, 1) {
+			cs := s.coordinated(tgIdx, 1)
+			for _, c := range cs {
 				a.add(si, kind, speaker, s.ments[c].ent, conf)
+			}
+			if l := cs[len(cs)-1]; s.ments[l].ent != nil && s.ments[l].ent.typ == "PERSON" {
+				// "on two Russians, Ruslan Peretyatko, an FSB officer, and Andrey Korinets"
+				for _, p := range s.personList(l)[1:] {
+					a.add(si, kind, speaker, p, conf)
+				}
 			}
 			continue
 		}
@@ -1223,11 +1375,95 @@ func (a *analysis) opponent(sp *entity) *entity {
 	return best
 }
 
+// dateOpener returns the token after a date that opens the sentence without
+// a comma ("In 2018 Britain ...", "In March 2024 the United States ...",
+// "On Monday Seoul ..."), or 0.
+func dateOpener(s *sentInfo) int {
+	if len(s.toks) < 3 || (s.toks[0].lower != "in" && s.toks[0].lower != "on") {
+		return 0
+	}
+	k := 1
+	for k < len(s.toks) && (isNumber(s.toks[k].lower) || dateWord(s.toks[k].lower) || monthAbbrev(s.toks[k].text)) {
+		k++
+	}
+	if k == 1 || s.mentionAt(k) < 0 && s.lower(k) != "the" {
+		return 0
+	}
+	return k
+}
+
+// commaBetween reports whether a comma stands between tokens i and j.
+func commaBetween(s *sentInfo, i, j int) bool {
+	for t := i; t < j && t < len(s.toks); t++ {
+		if s.toks[t].text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// priceAfter reports whether a price follows "charged" before any "with"
+// ("charged clients between $10,000 and $75,000", "charged a fee").
+func priceAfter(s *sentInfo, end int) bool {
+	for j := end; j < len(s.toks) && j-end <= 8; j++ {
+		switch w := s.toks[j].lower; w {
+		case "with", "over", "for", "in":
+			if w != "for" || j+1 < len(s.toks) && s.lower(j+1) != "each" && s.lower(j+1) != "every" {
+				return false
+			}
+		case "$", "€", "£", "¥", "fee", "fees", "dollars", "euros", "pounds", "yuan", "per":
+			return true
+		default:
+			if strings.HasPrefix(w, "$") || strings.HasPrefix(w, "€") || strings.HasPrefix(w, "£") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// datelineEnd returns the token after a dateline that opens the sentence
+// ("BRUSSELS/BEIJING (Wire) -", "SEOUL, Jan 15 -"), or 0 when there is none:
+// cities in capitals, then a date or an agency in parentheses, then a dash.
+func datelineEnd(s *sentInfo) int {
+	if len(s.toks) < 3 || len(s.toks[0].text) < 3 || !isAllCaps(s.toks[0].text) {
+		return 0
+	}
+	paren := false
+	for j := 1; j < len(s.toks) && j <= 12; j++ {
+		w := s.toks[j].text
+		switch {
+		case w == "-" || w == "–" || w == "—":
+			return j + 1
+		case w == "(":
+			paren = true
+		case w == ")":
+			paren = false
+		case paren || w == "/" || w == "," || w == "." || isAllCaps(w) || isNumber(w) || monthAbbrev(w):
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// monthAbbrev reports whether w names a month ("Jan", "March").
+func monthAbbrev(w string) bool {
+	switch strings.TrimSuffix(strings.ToLower(w), ".") {
+	case "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+		"jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december":
+		return true
+	}
+	return false
+}
+
 // sentenceSubject is the first actor of the sentence before token i that no
 // preposition governs and that is not a possessor.
 func (a *analysis) sentenceSubject(s *sentInfo, i int) *entity {
 	from := 0
-	if len(s.toks) > 0 && (blockers[s.toks[0].lower] || s.toks[0].lower == "as" || s.toks[0].lower == "according") {
+	if d := dateOpener(s); d > 0 {
+		from = d // "In 2018 Britain blamed ..., and expelled": the date is no clause
+	} else if len(s.toks) > 0 && (blockers[s.toks[0].lower] || s.toks[0].lower == "as" || s.toks[0].lower == "according") {
 		// "At his press conference on Tuesday, a day after ..., the spokesman ..."
 		for j, t := range s.toks {
 			if j >= i {
@@ -1240,6 +1476,9 @@ func (a *analysis) sentenceSubject(s *sentInfo, i int) *entity {
 				break
 			}
 		}
+	}
+	if d := datelineEnd(s); d > from {
+		from = d // "BRUSSELS/BEIJING (Wire) - NATO allies condemned ...": the city is no subject
 	}
 	for _, m := range s.ments {
 		if m.end > i {
