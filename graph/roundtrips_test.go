@@ -17,135 +17,8 @@ import (
 
 	"github.com/demarche/demarche/store"
 	"github.com/demarche/demarche/store/sqlitestore"
+	"github.com/demarche/demarche/store/storetest"
 )
-
-// countingStore counts the read calls the GraphQL layer makes: each is one
-// transaction, so one round trip or more to Neo4j.
-type countingStore struct {
-	store.Store
-	mu    sync.Mutex
-	calls map[string]int
-	// withReports counts the statement lists that asked for reports.
-	withReports int
-}
-
-func (c *countingStore) count(name string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.calls[name]++
-}
-
-// take returns the counts so far and resets them.
-func (c *countingStore) take() (map[string]int, int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out, wr := c.calls, c.withReports
-	c.calls, c.withReports = map[string]int{}, 0
-	return out, wr
-}
-
-func (c *countingStore) statements(f store.StatementFilter) {
-	if !f.WithoutReports {
-		c.mu.Lock()
-		c.withReports++
-		c.mu.Unlock()
-	}
-}
-
-func (c *countingStore) GetArticle(ctx context.Context, id string) (store.Article, error) {
-	c.count("GetArticle")
-	return c.Store.GetArticle(ctx, id)
-}
-func (c *countingStore) GetArticleByURL(ctx context.Context, url string) (store.Article, error) {
-	c.count("GetArticleByURL")
-	return c.Store.GetArticleByURL(ctx, url)
-}
-func (c *countingStore) ListArticles(ctx context.Context, f store.ArticleFilter, p store.Page) ([]store.Article, int, error) {
-	c.count("ListArticles")
-	return c.Store.ListArticles(ctx, f, p)
-}
-func (c *countingStore) GetActor(ctx context.Context, id string) (store.Actor, error) {
-	c.count("GetActor")
-	return c.Store.GetActor(ctx, id)
-}
-func (c *countingStore) GetActors(ctx context.Context, ids []string) ([]store.Actor, error) {
-	c.count("GetActors")
-	return c.Store.GetActors(ctx, ids)
-}
-func (c *countingStore) ResolveActor(ctx context.Context, ref string) ([]store.Actor, error) {
-	c.count("ResolveActor")
-	return c.Store.ResolveActor(ctx, ref)
-}
-func (c *countingStore) ListActors(ctx context.Context, f store.ActorFilter, p store.Page) ([]store.Actor, int, error) {
-	c.count("ListActors")
-	return c.Store.ListActors(ctx, f, p)
-}
-func (c *countingStore) GetIncident(ctx context.Context, id string) (store.Incident, error) {
-	c.count("GetIncident")
-	return c.Store.GetIncident(ctx, id)
-}
-func (c *countingStore) GetIncidents(ctx context.Context, ids []string) ([]store.Incident, error) {
-	c.count("GetIncidents")
-	return c.Store.GetIncidents(ctx, ids)
-}
-func (c *countingStore) ListIncidents(ctx context.Context, f store.IncidentFilter, p store.Page) ([]store.Incident, int, error) {
-	c.count("ListIncidents")
-	return c.Store.ListIncidents(ctx, f, p)
-}
-func (c *countingStore) GetStatement(ctx context.Context, id string) (store.Statement, error) {
-	c.count("GetStatement")
-	return c.Store.GetStatement(ctx, id)
-}
-func (c *countingStore) GetStatements(ctx context.Context, ids []string) ([]store.Statement, error) {
-	c.count("GetStatements")
-	return c.Store.GetStatements(ctx, ids)
-}
-func (c *countingStore) ListStatements(ctx context.Context, f store.StatementFilter, p store.Page) ([]store.Statement, int, error) {
-	c.count("ListStatements")
-	c.statements(f)
-	return c.Store.ListStatements(ctx, f, p)
-}
-func (c *countingStore) CountStatements(ctx context.Context, f store.StatementFilter) ([]store.KindCount, error) {
-	c.count("CountStatements")
-	return c.Store.CountStatements(ctx, f)
-}
-func (c *countingStore) Timeline(ctx context.Context, f store.StatementFilter, iv store.Interval) ([]store.Bucket, error) {
-	c.count("Timeline")
-	return c.Store.Timeline(ctx, f, iv)
-}
-func (c *countingStore) Counterparts(ctx context.Context, id string, f store.StatementFilter) ([]store.Counterpart, error) {
-	c.count("Counterparts")
-	return c.Store.Counterparts(ctx, id, f)
-}
-func (c *countingStore) Edges(ctx context.Context, kinds []store.StatementKind, fn func(store.Edge) error) error {
-	c.count("Edges")
-	return c.Store.Edges(ctx, kinds, fn)
-}
-func (c *countingStore) Paths(ctx context.Context, from, to string, maxHops int, kinds []store.StatementKind, limit int) ([]store.Path, error) {
-	c.count("Paths")
-	return c.Store.Paths(ctx, from, to, maxHops, kinds, limit)
-}
-func (c *countingStore) Neighborhood(ctx context.Context, id string, depth int, kinds []store.StatementKind, limit int) (store.Subgraph, error) {
-	c.count("Neighborhood")
-	return c.Store.Neighborhood(ctx, id, depth, kinds, limit)
-}
-func (c *countingStore) Search(ctx context.Context, text string, types []string, limit int) ([]store.SearchHit, error) {
-	c.count("Search")
-	return c.Store.Search(ctx, text, types, limit)
-}
-func (c *countingStore) WalkActors(ctx context.Context, fn func(store.Actor) error) error {
-	c.count("WalkActors")
-	return c.Store.WalkActors(ctx, fn)
-}
-func (c *countingStore) WalkStatements(ctx context.Context, f store.StatementFilter, fn func(store.Statement) error) error {
-	c.count("WalkStatements")
-	c.statements(f)
-	return c.Store.WalkStatements(ctx, f, fn)
-}
-func (c *countingStore) Stats(ctx context.Context) (store.Stats, error) {
-	c.count("Stats")
-	return c.Store.Stats(ctx)
-}
 
 // A small invented world: four states, a ministry under each, a spokesperson
 // under each ministry, and statements between all of them over two months.
@@ -223,7 +96,7 @@ func fixtureGraphs(n int) []*store.ArticleGraph {
 
 // countingServer serves the schema over a fixture store wrapped in a counting
 // store, with loaders attached per operation as httpapi does.
-func countingServer(t *testing.T, wait time.Duration) (*client.Client, *countingStore) {
+func countingServer(t *testing.T, wait time.Duration) (*client.Client, *storetest.Counting) {
 	t.Helper()
 	ctx := context.Background()
 	s, err := sqlitestore.Open(ctx, t.TempDir(), sqlitestore.Options{})
@@ -234,7 +107,7 @@ func countingServer(t *testing.T, wait time.Duration) (*client.Client, *counting
 	if _, err := s.PutArticles(ctx, fixtureGraphs(40)); err != nil {
 		t.Fatalf("load fixture: %v", err)
 	}
-	cs := &countingStore{Store: s, calls: map[string]int{}}
+	cs := storetest.NewCounting(s)
 	srv := handler.New(NewSchema(&Resolver{Store: cs}))
 	srv.AddTransport(transport.POST{})
 	srv.SetErrorPresenter(ErrorPresenter)
@@ -604,7 +477,7 @@ func TestStoreCallsUnderConcurrentRequests(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			const clients, rounds = 16, 3
-			cs.take()
+			cs.Take()
 			var wg sync.WaitGroup
 			errs := make(chan error, clients*rounds)
 			for i := range clients {
@@ -624,7 +497,7 @@ func TestStoreCallsUnderConcurrentRequests(t *testing.T) {
 			for err := range errs {
 				t.Fatalf("query: %v", err)
 			}
-			calls, _ := cs.take()
+			calls := cs.Take().Calls
 			per := float64(sum(calls)) / (clients * rounds)
 			t.Logf("%.2f store calls per request: %v", per, calls)
 			if per > tc.perRequest {
@@ -643,14 +516,15 @@ type result struct {
 }
 
 // post runs one request and counts the store calls it made.
-func post(t *testing.T, c *client.Client, cs *countingStore, q string, resp any, vars ...client.Option) result {
+func post(t *testing.T, c *client.Client, cs *storetest.Counting, q string, resp any, vars ...client.Option) result {
 	t.Helper()
-	cs.take()
+	cs.Take()
 	raw, err := c.RawPost(q, vars...)
 	if err != nil {
 		t.Fatalf("query: %v", err)
 	}
-	calls, wr := cs.take()
+	ct := cs.Take()
+	calls, wr := ct.Calls, ct.WithReports
 	t.Logf("store calls: %d %v (statement lists with reports: %d)", sum(calls), calls, wr)
 	r := result{calls: calls, withReports: wr}
 	if len(raw.Errors) > 0 && string(raw.Errors) != "null" {

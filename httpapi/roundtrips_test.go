@@ -1,10 +1,8 @@
 package httpapi_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,125 +10,8 @@ import (
 
 	"github.com/demarche/demarche/httpapi"
 	"github.com/demarche/demarche/store"
+	"github.com/demarche/demarche/store/storetest"
 )
-
-// countingStore counts the store round trips the API makes.
-type countingStore struct {
-	store.Store
-	mu    sync.Mutex
-	calls map[string]int
-}
-
-func (c *countingStore) count(name string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.calls[name]++
-}
-
-func (c *countingStore) reset() map[string]int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := c.calls
-	c.calls = map[string]int{}
-	return out
-}
-
-func total(m map[string]int) int {
-	n := 0
-	for _, v := range m {
-		n += v
-	}
-	return n
-}
-
-func (c *countingStore) GetArticle(ctx context.Context, id string) (store.Article, error) {
-	c.count("GetArticle")
-	return c.Store.GetArticle(ctx, id)
-}
-func (c *countingStore) GetArticleByURL(ctx context.Context, url string) (store.Article, error) {
-	c.count("GetArticleByURL")
-	return c.Store.GetArticleByURL(ctx, url)
-}
-func (c *countingStore) ListArticles(ctx context.Context, f store.ArticleFilter, p store.Page) ([]store.Article, int, error) {
-	c.count("ListArticles")
-	return c.Store.ListArticles(ctx, f, p)
-}
-func (c *countingStore) GetActor(ctx context.Context, id string) (store.Actor, error) {
-	c.count("GetActor")
-	return c.Store.GetActor(ctx, id)
-}
-func (c *countingStore) GetActors(ctx context.Context, ids []string) ([]store.Actor, error) {
-	c.count("GetActors")
-	return c.Store.GetActors(ctx, ids)
-}
-func (c *countingStore) ResolveActor(ctx context.Context, ref string) ([]store.Actor, error) {
-	c.count("ResolveActor")
-	return c.Store.ResolveActor(ctx, ref)
-}
-func (c *countingStore) ListActors(ctx context.Context, f store.ActorFilter, p store.Page) ([]store.Actor, int, error) {
-	c.count("ListActors")
-	return c.Store.ListActors(ctx, f, p)
-}
-func (c *countingStore) GetIncident(ctx context.Context, id string) (store.Incident, error) {
-	c.count("GetIncident")
-	return c.Store.GetIncident(ctx, id)
-}
-func (c *countingStore) GetIncidents(ctx context.Context, ids []string) ([]store.Incident, error) {
-	c.count("GetIncidents")
-	return c.Store.GetIncidents(ctx, ids)
-}
-func (c *countingStore) ListIncidents(ctx context.Context, f store.IncidentFilter, p store.Page) ([]store.Incident, int, error) {
-	c.count("ListIncidents")
-	return c.Store.ListIncidents(ctx, f, p)
-}
-func (c *countingStore) GetStatement(ctx context.Context, id string) (store.Statement, error) {
-	c.count("GetStatement")
-	return c.Store.GetStatement(ctx, id)
-}
-func (c *countingStore) GetStatements(ctx context.Context, ids []string) ([]store.Statement, error) {
-	c.count("GetStatements")
-	return c.Store.GetStatements(ctx, ids)
-}
-func (c *countingStore) ListStatements(ctx context.Context, f store.StatementFilter, p store.Page) ([]store.Statement, int, error) {
-	c.count("ListStatements")
-	return c.Store.ListStatements(ctx, f, p)
-}
-func (c *countingStore) CountStatements(ctx context.Context, f store.StatementFilter) ([]store.KindCount, error) {
-	c.count("CountStatements")
-	return c.Store.CountStatements(ctx, f)
-}
-func (c *countingStore) Timeline(ctx context.Context, f store.StatementFilter, iv store.Interval) ([]store.Bucket, error) {
-	c.count("Timeline")
-	return c.Store.Timeline(ctx, f, iv)
-}
-func (c *countingStore) Counterparts(ctx context.Context, id string, f store.StatementFilter) ([]store.Counterpart, error) {
-	c.count("Counterparts")
-	return c.Store.Counterparts(ctx, id, f)
-}
-func (c *countingStore) Edges(ctx context.Context, kinds []store.StatementKind, fn func(store.Edge) error) error {
-	c.count("Edges")
-	return c.Store.Edges(ctx, kinds, fn)
-}
-func (c *countingStore) Paths(ctx context.Context, from, to string, maxHops int, kinds []store.StatementKind, limit int) ([]store.Path, error) {
-	c.count("Paths")
-	return c.Store.Paths(ctx, from, to, maxHops, kinds, limit)
-}
-func (c *countingStore) Neighborhood(ctx context.Context, id string, depth int, kinds []store.StatementKind, limit int) (store.Subgraph, error) {
-	c.count("Neighborhood")
-	return c.Store.Neighborhood(ctx, id, depth, kinds, limit)
-}
-func (c *countingStore) Search(ctx context.Context, text string, types []string, limit int) ([]store.SearchHit, error) {
-	c.count("Search")
-	return c.Store.Search(ctx, text, types, limit)
-}
-func (c *countingStore) WalkActors(ctx context.Context, fn func(store.Actor) error) error {
-	c.count("WalkActors")
-	return c.Store.WalkActors(ctx, fn)
-}
-func (c *countingStore) Stats(ctx context.Context) (store.Stats, error) {
-	c.count("Stats")
-	return c.Store.Stats(ctx)
-}
 
 // crowd is a graph of n spokespeople, each under one of two ministries of two
 // states, each making statements at the other state on several days.
@@ -190,7 +71,7 @@ func TestStoreRoundTripsAreBoundedOnBothStores(t *testing.T) {
 	onBothStores(t, func(t *testing.T, open func(testing.TB) store.Store) {
 		base := open(t)
 		loadFixture(t, base, crowd(60))
-		cs := &countingStore{Store: base, calls: map[string]int{}}
+		cs := storetest.NewCounting(base)
 		c := client.New(httpapi.New(httpapi.Config{Store: cs, Token: testToken, MaxComplexity: 1 << 20,
 			// A wait far above scheduling noise on a loaded machine (tests of other
 			// packages run alongside), so the count shows the design, not the load.
@@ -218,9 +99,9 @@ func TestStoreRoundTripsAreBoundedOnBothStores(t *testing.T) {
 					}
 				}
 			}
-			cs.reset()
+			cs.Take()
 			postJSON(t, c, nestedQuery, &resp, client.Var("n", n))
-			calls := cs.reset()
+			ct := cs.Take()
 			if len(resp.Actors.Edges) != n {
 				t.Fatalf("%d actors, want %d", len(resp.Actors.Edges), n)
 			}
@@ -232,7 +113,7 @@ func TestStoreRoundTripsAreBoundedOnBothStores(t *testing.T) {
 					t.Fatalf("%s: counterparts %+v", e.Node.Name, e.Node.Counterparts)
 				}
 			}
-			return calls, total(calls)
+			return ct.Calls, ct.Total()
 		}
 		small, nSmall := run(10)
 		large, nLarge := run(60)

@@ -27,6 +27,7 @@ import (
 	"github.com/demarche/demarche/store"
 	"github.com/demarche/demarche/store/neo4jstore"
 	"github.com/demarche/demarche/store/sqlitestore"
+	"github.com/demarche/demarche/store/storetest"
 )
 
 func main() {
@@ -71,11 +72,11 @@ func run() error {
 	}
 	defer s.Close()
 
-	counted := newCounting(s)
+	counted := storetest.NewCounting(s)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-	mux.Handle("/debug/storecalls", counted)
+	mux.Handle("/debug/storecalls", newStoreCalls(counted))
 	mux.Handle("/", httpapi.New(httpapi.Config{Store: counted, Logger: log}))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
