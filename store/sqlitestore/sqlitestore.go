@@ -100,8 +100,12 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		opts.ReadConns = max(4, 2*runtime.GOMAXPROCS(0))
 	}
 	path := filepath.Join(dir, FileName)
-	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=mmap_size(268435456)"
-	w, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate")
+	// Statement, report and article ids are hashes: a load writes its rows at
+	// random places of big indexes, so the writer keeps a large page cache (256
+	// MiB) and every connection maps up to 2 GiB of the file (pages past the mapped
+	// part are read with a system call each).
+	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=mmap_size(2147418112)"
+	w, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-262144)&_pragma=temp_store(MEMORY)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
@@ -206,7 +210,7 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-const schemaVersion = 2
+const schemaVersion = 3
 
 var schema = []string{
 	`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
@@ -246,8 +250,11 @@ var schema = []string{
 	`CREATE INDEX IF NOT EXISTS names_norm ON names(otype, norm)`,
 	`CREATE INDEX IF NOT EXISTS names_owner ON names(oid, otype)`,
 	`CREATE VIRTUAL TABLE IF NOT EXISTS fts_names USING fts5(name, tokenize = 'unicode61 remove_diacritics 2')`,
-	`CREATE TABLE IF NOT EXISTS mentions (article_id TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (article_id, actor_id)) WITHOUT ROWID`,
-	`CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_id)`,
+	// mentions has a rowid so that mentions_actor (actor_id, rowid) grows at the end
+	// of each actor's range: keyed by the (random) article id, as it was in version
+	// 2, every load wrote a random page of it per mention once the graph outgrew
+	// the page cache (see upgradeMentions).
+	`CREATE TABLE IF NOT EXISTS mentions (article_id TEXT NOT NULL, actor_id TEXT NOT NULL, UNIQUE (article_id, actor_id))`,
 	`CREATE TABLE IF NOT EXISTS incidents (
 		id TEXT PRIMARY KEY,
 		name TEXT NOT NULL,
@@ -277,7 +284,12 @@ var schema = []string{
 	)`,
 	`DROP INDEX IF EXISTS reports_key`,
 	`CREATE INDEX IF NOT EXISTS reports_key_day ON reports(kind, kspeaker, ktarget, day)`,
-	`CREATE INDEX IF NOT EXISTS reports_statement ON reports(statement_id)`,
+	// reports_statement_cover carries what the direct edges are counted from
+	// (articles and days of a statement's reports), so that counting them reads
+	// the index only: looking each report up in its table costs a random page
+	// read per report, and the table outgrows the page cache as the graph grows.
+	`DROP INDEX IF EXISTS reports_statement`,
+	`CREATE INDEX IF NOT EXISTS reports_statement_cover ON reports(statement_id, article_id, day)`,
 	// No index on the report ends: only affiliation changes and merges (rare) look
 	// reports up by actor, and each index costs every load.
 	`DROP INDEX IF EXISTS reports_speaker`,
@@ -333,6 +345,7 @@ var schema = []string{
 
 // lateSchema runs after the upgrades of older databases.
 var lateSchema = []string{
+	`CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_id)`,
 	`CREATE INDEX IF NOT EXISTS statement_actors_actor_day ON statement_actors(actor_id, role, day DESC, statement_id)`,
 }
 
@@ -369,6 +382,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			}
 		}
 	}
+	if err := upgradeMentions(ctx, tx); err != nil {
+		return err
+	}
 	for _, q := range lateSchema {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("creating schema: %w", err)
@@ -379,6 +395,29 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("creating schema: %w", err)
+	}
+	return nil
+}
+
+// upgradeMentions moves the mentions of a version 2 database (a WITHOUT ROWID
+// table keyed by article) into the rowid table of version 3.
+func upgradeMentions(ctx context.Context, tx *sql.Tx) error {
+	var ddl string
+	if err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'mentions'`).Scan(&ddl); err != nil {
+		return fmt.Errorf("reading schema: %w", err)
+	}
+	if !strings.Contains(strings.ToUpper(ddl), "WITHOUT ROWID") {
+		return nil
+	}
+	for _, q := range []string{
+		`CREATE TABLE mentions_v3 (article_id TEXT NOT NULL, actor_id TEXT NOT NULL, UNIQUE (article_id, actor_id))`,
+		`INSERT INTO mentions_v3 (article_id, actor_id) SELECT article_id, actor_id FROM mentions ORDER BY actor_id, article_id`,
+		`DROP TABLE mentions`,
+		`ALTER TABLE mentions_v3 RENAME TO mentions`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("upgrading mentions: %w", err)
+		}
 	}
 	return nil
 }

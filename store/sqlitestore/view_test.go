@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/demarche/demarche/store"
@@ -120,6 +121,12 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	for _, q := range []string{
 		`DROP INDEX statement_actors_actor_day`,
 		`ALTER TABLE statement_actors DROP COLUMN day`,
+		// Versions 1 and 2 kept mentions in a WITHOUT ROWID table.
+		`CREATE TABLE old_mentions (article_id TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (article_id, actor_id)) WITHOUT ROWID`,
+		`INSERT INTO old_mentions SELECT article_id, actor_id FROM mentions`,
+		`DROP TABLE mentions`,
+		`ALTER TABLE old_mentions RENAME TO mentions`,
+		`CREATE INDEX mentions_actor ON mentions(actor_id)`,
 		`PRAGMA user_version = 1`,
 	} {
 		if _, err := db.Exec(q); err != nil {
@@ -141,8 +148,14 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	if err := db.QueryRow(`SELECT count(*) FROM statement_actors WHERE day IS NULL`).Scan(&undated); err != nil || undated != 0 {
 		t.Errorf("statement_actors rows without a day after the upgrade: %d, %v", undated, err)
 	}
-	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 2 {
-		t.Errorf("schema version after the upgrade = %d, %v; want 2", version, err)
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 3 {
+		t.Errorf("schema version after the upgrade = %d, %v; want 3", version, err)
+	}
+	var mentions int
+	var ddl string
+	if err := db.QueryRow(`SELECT (SELECT count(*) FROM mentions), sql FROM sqlite_master WHERE name = 'mentions'`).Scan(&mentions, &ddl); err != nil ||
+		mentions == 0 || strings.Contains(ddl, "WITHOUT ROWID") {
+		t.Errorf("mentions after the upgrade: %d rows, table %q, %v; want the rows in a rowid table", mentions, ddl, err)
 	}
 }
 
