@@ -295,8 +295,9 @@ func (p *Pipeline) putOne(ctx context.Context, g *store.ArticleGraph) (res store
 
 // waitOut runs op (a write or a name lookup), and runs it again with backoff
 // while it fails with store.ErrUnavailable, for up to Options.UnavailableWait. A
-// write is one transaction, so a retry after a failed attempt never writes
-// anything twice.
+// write is one transaction and putting an article again is a no-op, so a retry
+// never writes anything twice, even when a commit went through but its answer
+// was lost.
 func (p *Pipeline) waitOut(ctx context.Context, what string, articles int, op func() error) error {
 	deadline := time.Now().Add(p.opts.UnavailableWait)
 	delay := retryDelay
