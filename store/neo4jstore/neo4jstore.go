@@ -325,14 +325,7 @@ func (s *Store) query(ctx context.Context, q string, params map[string]any, fn f
 	if err := s.connect(ctx); err != nil {
 		return err
 	}
-	var start time.Time
-	run := q
-	if s.obs != nil {
-		start = time.Now()
-		if s.obs.profile {
-			run = "PROFILE " + q
-		}
-	}
+	start, run := time.Now(), s.obs.statement(q)
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, run, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithoutBookmarkManager(), neo4j.ExecuteQueryWithTransactionConfig(txTimeout(ctx)...))
@@ -340,11 +333,7 @@ func (s *Store) query(ctx context.Context, q string, params map[string]any, fn f
 		return mapErr(err)
 	}
 	if s.obs != nil {
-		var hits int64
-		if s.obs.profile && res.Summary != nil {
-			hits = planHits(res.Summary.Profile())
-		}
-		s.obs.fn(q, time.Since(start), hits)
+		s.obs.done(q, start, res.Summary)
 	}
 	for _, rec := range res.Records {
 		if err := fn(rec); err != nil {
@@ -370,6 +359,25 @@ type observer struct {
 	fn      func(q string, d time.Duration, dbHits int64)
 }
 
+// statement is what to send for q: q under PROFILE when profiling, else q (also
+// for a nil observer).
+func (o *observer) statement(q string) string {
+	if o != nil && o.profile {
+		return "PROFILE " + q
+	}
+	return q
+}
+
+// done reports q, run since start, with the db hits of its summary's plan when
+// profiling.
+func (o *observer) done(q string, start time.Time, sum neo4j.ResultSummary) {
+	var hits int64
+	if o.profile && sum != nil {
+		hits = planHits(sum.Profile())
+	}
+	o.fn(q, time.Since(start), hits)
+}
+
 // planHits sums the database hits of a profiled plan.
 func planHits(p neo4j.ProfiledPlan) int64 {
 	if p == nil {
@@ -389,14 +397,7 @@ func (t *txn) exec(q string, params map[string]any) error {
 
 // each runs a query and calls fn for every record.
 func (t *txn) each(q string, params map[string]any, fn func(*neo4j.Record) error) error {
-	var start time.Time
-	run := q
-	if t.obs != nil {
-		start = time.Now()
-		if t.obs.profile {
-			run = "PROFILE " + q
-		}
-	}
+	start, run := time.Now(), t.obs.statement(q)
 	res, err := t.tx.Run(t.ctx, run, params)
 	if err != nil {
 		return err
@@ -416,11 +417,7 @@ func (t *txn) each(q string, params map[string]any, fn func(*neo4j.Record) error
 	if err != nil {
 		return err
 	}
-	var hits int64
-	if t.obs.profile {
-		hits = planHits(sum.Profile())
-	}
-	t.obs.fn(q, time.Since(start), hits)
+	t.obs.done(q, start, sum)
 	return nil
 }
 
