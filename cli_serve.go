@@ -14,6 +14,7 @@ import (
 	"github.com/demarche/demarche/explorer"
 	"github.com/demarche/demarche/export"
 	"github.com/demarche/demarche/graph"
+	"github.com/demarche/demarche/graph/respcache"
 	"github.com/demarche/demarche/guard"
 	"github.com/demarche/demarche/httpapi"
 	"github.com/demarche/demarche/ingest"
@@ -80,11 +81,16 @@ func (e *environment) serve(ctx context.Context, args []string) error {
 // newHandler builds everything serve answers: the API, exports, the explorer
 // page and /metrics, behind the guard's protections, counted by m and logged.
 func newHandler(cfg Config, s store.Store, ing graph.Ingester, m *metrics.Metrics, drainer *guard.Drainer, log *slog.Logger) http.Handler {
+	var responses *respcache.Cache
+	if cfg.ResultCache {
+		responses = respcache.New(s, respcache.Options{})
+		m.Registry().MustRegister(responses.Collectors()...)
+	}
 	api := httpapi.New(httpapi.Config{
 		Store: s, Ingester: ing, Token: cfg.Token, TokenForQueries: cfg.TokenForQueries,
 		DisableIntrospection: !cfg.Introspection,
 		MaxComplexity:        cfg.MaxComplexity, MaxDepth: cfg.MaxDepth, MaxPageSize: cfg.MaxPageSize,
-		MaxBodyBytes: cfg.MaxBodyBytes, Logger: log,
+		MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, ResponseCache: responses,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/export/", export.Handler(s))

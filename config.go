@@ -21,7 +21,7 @@ type Config struct {
 	DataDir                                 string // DEMARCHE_DATA: the embedded store's directory
 	Token                                   string // DEMARCHE_TOKEN: bearer token for mutations
 	Window                                  time.Duration
-	ResultCache                             bool   // DEMARCHE_RESULT_CACHE (off): the embedded store's result cache
+	ResultCache                             bool   // DEMARCHE_RESULT_CACHE (off): the embedded store's result cache and the API's response cache
 	Neo4jURI                                string // NEO4J_URI: when set, Neo4j is the store
 	Neo4jUser, Neo4jPassword, Neo4jDatabase string
 
@@ -155,7 +155,7 @@ func (c *Config) storeFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Neo4jUser, "neo4j-user", c.Neo4jUser, "Neo4j user (env NEO4J_USER)")
 	fs.StringVar(&c.Neo4jDatabase, "neo4j-database", c.Neo4jDatabase, "Neo4j database, default the server's (env NEO4J_DATABASE)")
 	fs.DurationVar(&c.Window, "window", c.Window, "how far apart two reports of one statement may be dated (env DEMARCHE_WINDOW_DAYS, in days)")
-	fs.BoolVar(&c.ResultCache, "result-cache", c.ResultCache, "embedded store: keep query results until the next write (env DEMARCHE_RESULT_CACHE=off turns it off)")
+	fs.BoolVar(&c.ResultCache, "result-cache", c.ResultCache, "keep query results until the next write: the API's responses (both stores) and the embedded store's results (env DEMARCHE_RESULT_CACHE=off turns both off)")
 }
 
 // openStore opens Neo4j when a URI is configured, else the embedded store.

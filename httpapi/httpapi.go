@@ -6,7 +6,10 @@
 // Mutations need the bearer token (Config.Token, DEMARCHE_TOKEN); queries are
 // open unless Config.TokenForQueries is set. Every operation goes through a
 // depth limit, a complexity limit and a page size cap; persisted queries (APQ)
-// and introspection (switchable) are on.
+// and introspection (switchable) are on. With Config.ResponseCache, a repeated
+// query is answered with the bytes of an earlier response while the graph is
+// unchanged (package respcache), separately for requests with and without the
+// token.
 package httpapi
 
 import (
@@ -25,6 +28,7 @@ import (
 
 	"github.com/demarche/demarche/graph"
 	"github.com/demarche/demarche/graph/live"
+	"github.com/demarche/demarche/graph/respcache"
 	"github.com/demarche/demarche/store"
 )
 
@@ -67,6 +71,10 @@ type Config struct {
 	LoaderWait time.Duration
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
+	// ResponseCache, when set, answers repeated queries with the response of an
+	// earlier one while the graph is unchanged (see package respcache); it must
+	// cache responses of Store. nil executes every query.
+	ResponseCache *respcache.Cache
 }
 
 func (c *Config) defaults() {
@@ -155,5 +163,11 @@ func newGraphQL(cfg Config) http.Handler {
 		}
 		return next(ctx)
 	})
-	return specFront(withToken(cfg.Token, srv), cfg.MaxBodyBytes)
+	var gql http.Handler = srv
+	if cfg.ResponseCache != nil {
+		// After the authorization above: refused operations never reach it.
+		srv.Use(cfg.ResponseCache.Extension(authScope))
+		gql = cfg.ResponseCache.Handler(srv)
+	}
+	return specFront(withToken(cfg.Token, gql), cfg.MaxBodyBytes)
 }

@@ -73,6 +73,13 @@ var footerStarts = []string{
 	"share this article", "leave a comment", "comments",
 }
 
+// linkBlockStarts are the footer markers that head a box of links, which
+// some pages print inside the article rather than after it.
+var linkBlockStarts = []string{
+	"you may like", "you may also like", "trends 24h", "latest", "latest news",
+	"most read", "most popular", "recommended for you", "popular now",
+}
+
 // listHeadings introduce lists of links (related stories) inside or after the
 // body; the heading and the list items under it are dropped.
 var listHeadings = []string{
@@ -143,9 +150,16 @@ func parseText(text string) textResult {
 
 	// Footer: the first footer marker after the body start ends the article.
 	// A footer line may still date the article ("All news articles on <date>").
+	// A link block ("Most read", "You may like") that article prose follows is
+	// a box inside the article: it is dropped like a related-links list.
 	end := len(paras)
+	midBlock := make(map[int]bool)
 	for i := bodyStart + 1; i < len(paras); i++ {
 		if isFooterStart(paras[i]) {
+			if isLinkBlockStart(paras[i]) && proseFollows(paras[i+1:]) {
+				midBlock[i] = true
+				continue
+			}
 			end = i
 			break
 		}
@@ -176,7 +190,7 @@ func parseText(text string) textResult {
 		if p == "" {
 			continue
 		}
-		if isListHeading(p) {
+		if isListHeading(p) || midBlock[i] {
 			inList = true
 			continue
 		}
@@ -648,6 +662,43 @@ func isFooterStart(p string) bool {
 	return false
 }
 
+// isLinkBlockStart reports a footer marker that heads a box of links.
+func isLinkBlockStart(p string) bool {
+	l := lowerTrim(p)
+	for _, f := range linkBlockStarts {
+		if l == f {
+			return true
+		}
+	}
+	return false
+}
+
+// proseFollows reports whether the paragraphs after a link-block heading hold
+// article prose before the page's real footer: at least two body-like
+// paragraphs that are not list items. Link items (short titles, numbered or
+// bulleted lines) and further link blocks are passed over.
+func proseFollows(paras []string) bool {
+	n := 0
+	for _, p := range paras {
+		if p == "" {
+			continue
+		}
+		if isFooterStart(p) && !isLinkBlockStart(p) {
+			break
+		}
+		if rxBullet.MatchString(p) || rxNumbered.MatchString(p) || !isBodyLike(p) {
+			continue
+		}
+		if n++; n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// rxNumbered matches a numbered list item ("1. Title", "2) Title").
+var rxNumbered = regexp.MustCompile(`^\s*\d{1,2}[.)]\s+\S`)
+
 func isListHeading(p string) bool {
 	l := lowerTrim(p)
 	for _, h := range listHeadings {
@@ -698,8 +749,8 @@ func hasPrefixWord(s, prefix string) bool {
 	return len(s) == len(prefix) || !unicode.IsLetter(last) || !unicode.IsLetter(next)
 }
 
-// isMetaLine reports a metadata line such as "PTI | Washington DC | Updated:
-// 24-03-2022 05:34 IST": segments separated by bars, or a date label.
+// isMetaLine reports a metadata line such as "ANI | New Delhi | Updated:
+// 01-02-2023 10:00 IST": segments separated by bars, or a date label.
 func isMetaLine(p string) bool {
 	if len(p) > 400 {
 		return false

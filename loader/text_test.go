@@ -46,6 +46,20 @@ func TestParseTextShapes(t *testing.T) {
 			title: "Valdoria accuses Freedonia of troop build-up", published: "2021-07-20", paragraphs: 2,
 		},
 		{
+			name: "link box inside the article",
+			text: "Valdoria accuses Freedonia of troop build-up\n\n" + body1 + "\n\nMost read\n1. Kolt river floods again\n2. Harvest festival draws crowds\n\n" + body2 +
+				"\n\nFreedonia's defence ministry rejected the claim as baseless and said its units were on a routine exercise.\n\nRead more\n\nValdoria and Freedonia sign fishing accord\n\n" +
+				"Talks between the two capitals are due to resume next month in a neutral venue, officials said.\n\n© Kolt Valley Herald 2021\n\nThe information on this page is provided by the publisher and may change without notice at any time.",
+			title: "Valdoria accuses Freedonia of troop build-up", paragraphs: 4,
+			absent: []string{"Most read", "Kolt river", "Harvest", "fishing accord", "publisher"},
+		},
+		{
+			name:  "link boxes in the footer still end the article",
+			text:  "Valdoria accuses Freedonia of troop build-up\n\n" + body1 + "\n\n" + body2 + "\n\nYou may like\n\nKolt river floods again as rains continue across the valley for a third straight week, officials say.\n\nMost read\n\n1. Harvest festival draws crowds\n\n© Kolt Valley Herald 2021",
+			title: "Valdoria accuses Freedonia of troop build-up", paragraphs: 2,
+			absent: []string{"Kolt river", "Harvest"},
+		},
+		{
 			name:       "no title at all",
 			text:       body1 + "\n" + body2,
 			paragraphs: 2,

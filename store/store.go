@@ -239,3 +239,22 @@ type Store interface {
 	// Close releases the store's resources.
 	Close() error
 }
+
+// Versioned is implemented by stores that can say cheaply whether the graph
+// changed, so that callers (the API's response cache) may keep answers between
+// writes. Version returns an opaque token of the graph's state:
+//
+//   - it changes after every committed write that can change any read (PutArticle
+//     or PutArticles that changed something, DeleteArticle, MergeActors, AddAlias,
+//     and any other write), including writes by other processes on the same store
+//     (a backend that notices those late says how late in its documentation, and
+//     its own reads lag by no less);
+//   - two calls with no committed write in between return the same token;
+//   - a token is never reused for a different graph state, also after the data is
+//     wiped and rebuilt or the store is reopened.
+//
+// A token may change when nothing visible changed (an idempotent re-put). Tokens
+// are compared for equality only; they have no order.
+type Versioned interface {
+	Version(ctx context.Context) (string, error)
+}

@@ -89,6 +89,9 @@ type analysis struct {
 	pub string
 	// korea is 1 when the article names a Korea, -1 when not, 0 before koreas looks.
 	korea int
+	// described are the non-state actors named by a description
+	// (findDescribedActors), looked for again in every sentence.
+	described []*entity
 }
 
 func newAnalysis(lex *Lexicon, doc Document) *analysis {

@@ -12,7 +12,11 @@
 //     Foreign Affairs of Russia", "the US Embassy in Moscow"), named
 //     administrations ("the Obama administration"), role titles around a
 //     person's name ("spokesman Wang Wenbin", "Zhao Lijian, spokesman for
-//     ..."), groups ("four alleged Chinese hackers", "APT31") and companies;
+//     ..."), groups ("four alleged Chinese hackers", "APT31"), companies,
+//     non-state actors named by their description ("Zservers, a
+//     Russia-based hosting provider", "the LockBit ransomware gang") and
+//     persons named by an age or a person noun ("Ahmed Omer, 22,",
+//     "Russian national Dmitry Khoroshev");
 //  4. resolve coreference: surnames, role nouns ("the spokesman", "the
 //     ministry", "the hackers", "the men", "these defendants"), pronouns,
 //     the speaker of quoted text ("KCNA quoted a spokesman as saying"), and
@@ -23,7 +27,13 @@
 //     "the government" is the dateline's state, "the North" a Korea in an
 //     article about Korea, and a known name inside a longer unknown one
 //     ("Supreme National Security Council", "Mehr Afzar Solutions") is
-//     not the known actor;
+//     not the known actor; the answers of a press-conference transcript
+//     ("Q: ... A: ...") are the spokesperson's the title names, and a
+//     "Foreign Ministry" no state names there is the answers' state; "the
+//     regime" is the state named before it that is not the speaker's side;
+//     a bare "Prosecutors" continues the prosecutors already named;
+//     romanized given names ("Liu Chia-tsun") and handles ("Cyber_Horus")
+//     stay one word;
 //  5. find statements from trigger verbs, nouns and phrases in active,
 //     passive, nominal, reported-speech and coordinated forms, plus readings
 //     of evaluations ("the accusations are groundless" denies them), of
@@ -41,8 +51,16 @@
 //     rejected the move" answers whoever imposed it) and of denials whose
 //     accuser only the same sentence names; negated, withheld or
 //     hypothetical acts ("did not accuse", "declined to blame", "whether to
-//     sanction", "any decision to expel"), prices ("charged clients
-//     $10,000") and questions ("Asked about China") give no statement;
+//     sanction", "any decision to expel"), acts only made possible ("allowed
+//     Beijing to deny"), participles on common nouns ("heists blamed on
+//     Pyongyang"), prices ("charged clients $10,000") and questions ("Asked
+//     about China") give no statement; a demanded halt ("to stop its
+//     destabilising actions") is no separate criticism; a standing denial
+//     ("has repeatedly denied") answers no one, one of "actions against
+//     Paraguay" answers Paraguay; a stance an official states for the state
+//     ("said China firmly opposes") is the official's; later agentless
+//     designations are the last sanctioner's; a named gang threatening a
+//     state speaks;
 //     hedged links ("was highly likely working for the Russian government")
 //     accuse the state named, measures judged false ("the measures were a
 //     smear") and "stop making groundless smears" deny whoever made them, a

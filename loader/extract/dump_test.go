@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/demarche/demarche/loader"
 )
 
 // TestDump prints the mentions and attributions of each sentence of the gold
@@ -24,7 +26,15 @@ func TestDump(t *testing.T) {
 	if err := json.Unmarshal(b, &g); err != nil {
 		t.Fatal(err)
 	}
-	a := newAnalysis(defaultLexicon, Document{Body: g.Text})
+	doc := Document{Body: g.Text}
+	if arts, err := loader.Parse("-", []byte(g.Text), loader.Options{}); err == nil && len(arts) > 0 {
+		// the article as the CLI reads it: title and paragraphs from the loader
+		doc = Document{Title: arts[0].Title, Published: arts[0].Published, Paragraphs: arts[0].Paragraphs}
+	}
+	if os.Getenv("EXTRACT_DUMP_RAW") != "" {
+		doc = Document{Body: g.Text}
+	}
+	a := newAnalysis(defaultLexicon, doc)
 	a.segment()
 	a.findMentions()
 	a.resolveCoref()

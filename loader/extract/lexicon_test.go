@@ -147,3 +147,28 @@ func TestWithLexiconInCode(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestTokenizeNames checks that romanized hyphenated given names and
+// underscored handles stay one token while compound modifiers split.
+func TestTokenizeNames(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"deputy director Liu Chia-tsun said", []string{"deputy", "director", "Liu", "Chia-tsun", "said"}},
+		{"President Moon Jae-in met", []string{"President", "Moon", "Jae-in", "met"}},
+		{"the Kremlin-backed group", []string{"the", "Kremlin", "-", "backed", "group"}},
+		{"North Korea-linked hackers", []string{"North", "Korea", "-", "linked", "hackers"}},
+		{"Soviet-era systems", []string{"Soviet", "-", "era", "systems"}},
+		{"calls itself Cyber_Horus,", []string{"calls", "itself", "Cyber_Horus", ","}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, tk := range tokenize(c.text) {
+			got = append(got, tk.text)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("tokenize(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -200,17 +200,75 @@ func (a *analysis) findMentions() {
 	for si := range a.sents {
 		s := &a.sents[si]
 		a.scan(s)
+		dropCapitalNames(s)
 		a.composeActors(s)
 		a.namedDescriptors(s)
 	}
 	for si := range a.sents {
+		a.findDescribedActors(&a.sents[si])
+	}
+	for si := range a.sents {
 		s := &a.sents[si]
 		a.findAdministrations(s)
+		a.markDescribed(s)
 		a.findGroups(s)
 		a.findPersons(s)
+		s.sortMentions()
+		a.findRegime(si)
 		a.findReferring(s)
 		s.sortMentions()
 	}
+}
+
+// findRegime reads "the regime" as the state it stands for: the latest state
+// named before it (itself or as the state behind a group), in its sentence or
+// the few before, that is not the side of an official named in the
+// sentence or the one before, nor a reporting subject
+// ("Washington said the regime ..."). "The Assad regime" and "regime change"
+// are left alone.
+func (a *analysis) findRegime(si int) {
+	s := &a.sents[si]
+	for i := 1; i < len(s.toks); i++ {
+		if s.toks[i].lower != "regime" || s.lower(i-1) != "the" || s.mentionAt(i) >= 0 || s.mentionAt(i-1) >= 0 {
+			continue
+		}
+		if nx := s.lower(i + 1); nx == "change" || i+1 < len(s.toks) && isCap(s.toks[i+1].text) {
+			continue
+		}
+		if st := a.regimeState(si, i-1); st != nil {
+			a.addMention(s, i-1, i+1, st, mActor)
+			s.sortMentions()
+		}
+	}
+}
+
+// regimeState is the state "the regime" at token end of sentence si refers to.
+func (a *analysis) regimeState(si, end int) *entity {
+	// the sides of the officials speaking in this sentence or the one
+	// before: "'The regime is trying to blame others,' Price said"
+	own := map[*entity]bool{}
+	for k := si; k >= 0 && si-k <= 1; k-- {
+		for _, m := range a.sents[k].ments {
+			if m.kind == mActor && m.ent != nil && (m.ent.typ == "PERSON" || m.ent.typ == "AGENCY") {
+				own[m.ent.top()] = true
+			}
+		}
+	}
+	for k := si; k >= 0 && si-k <= 4; k-- {
+		s := &a.sents[k]
+		for mi := len(s.ments) - 1; mi >= 0; mi-- {
+			m := s.ments[mi]
+			if k == si && m.start >= end || m.kind != mActor || m.ent == nil || m.ent.typ != "STATE" && m.ent.typ != "GROUP" {
+				continue
+			}
+			st := m.ent.top() // "two Iranian hackers" stand for Iran here
+			if st.typ != "STATE" || own[st] || speechVerbs[s.lower(m.end)] {
+				continue
+			}
+			return st
+		}
+	}
+	return nil
 }
 
 // stateHit reports the state an item names: by name or capital (strong) or by demonym (weak).
@@ -517,6 +575,10 @@ func (a *analysis) findGroups(s *sentInfo) {
 				start = j
 				continue
 			}
+			if st != nil && w == "pro" && s.lower(j+1) == "-" && j+2 == start {
+				start = j // "pro-Pakistan hacker groups": sympathizers, named with their prefix
+				continue
+			}
 			break
 		}
 		end := it.end
@@ -725,10 +787,11 @@ func codeNameEnd(s *sentInfo, i int) int {
 	if s.toks[i].text == "Unit" && i+1 < len(s.toks) && isNumber(s.toks[i+1].text) && len(s.toks[i+1].text) >= 4 {
 		return i + 2 // a military unit's number: "Unit 26165", "Unit 61398"
 	}
-	if camelCase(s.toks[i].text) && i > 0 {
-		// "a group known as MirrorFace", "dubbed BlackTech", "the group DarkHotel"
+	if (camelCase(s.toks[i].text) || isCap(s.toks[i].text) && strings.Contains(s.toks[i].text, "_")) && i > 0 {
+		// "a group known as MirrorFace", "dubbed BlackTech", "the group DarkHotel",
+		// "which calls itself Cyber_Horus"
 		switch p := s.toks[i-1].lower; {
-		case p == "as" || p == "dubbed" || p == "codenamed" || p == "group" || p == "named" || p == "called" || p == "nicknamed":
+		case p == "as" || p == "dubbed" || p == "codenamed" || p == "group" || p == "named" || p == "called" || p == "nicknamed" || p == "itself" || p == "themselves":
 			return i + 1
 		}
 	}

@@ -43,7 +43,7 @@ func isNameTok(t token) bool {
 		return true // an initial
 	}
 	for _, c := range r[1:] {
-		if !unicode.IsLetter(c) && c != '\'' {
+		if !unicode.IsLetter(c) && c != '\'' && c != '-' && c != '_' {
 			return false
 		}
 	}
@@ -113,6 +113,24 @@ func (a *analysis) findPersons(s *sentInfo) {
 				}
 				if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].end == q+1 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "STATE" {
 					st, start = s.ments[mi].ent, s.ments[mi].start
+				}
+				if mi := s.mentionAt(i - 1); st == nil && mi >= 0 && s.ments[mi].end == i && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "AGENCY" && s.ments[mi].ent.affil != nil {
+					// "Taiwan's Ministry of Justice Investigation Bureau": a
+					// bureau of the ministry, named with it, is one agency
+					m := s.ments[mi]
+					q := m.start
+					for k := m.start; k < i; k++ {
+						if w := s.lower(k); w == "'s" || w == "'" {
+							q = k + 1
+						}
+					}
+					e := a.get(s.span(q, org), "AGENCY")
+					if e.affil == nil {
+						e.affil, e.country = m.ent.affil, m.ent.country
+					}
+					a.addMention(s, m.start, org, e, mActor)
+					i = org - 1
+					continue
 				}
 			}
 			if st != nil {
@@ -260,7 +278,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 		if role == "" && known == nil && (s.headline() || s.inItem(i, j)) {
 			continue
 		}
-		speaks := speechVerbs[s.lower(j)] || speechVerbs[s.lower(i-1)]
+		speaks := speechVerbs[s.lower(j)] || speechVerbs[s.lower(i-1)] || a.personCue(s, i, j)
 		if role == "" && known == nil && !speaks {
 			continue
 		}
@@ -331,8 +349,12 @@ func (a *analysis) bareAgency(s *sentInfo, p int) *entity {
 	if last != nil {
 		return last
 	}
-	// the dateline's capital ("TEHRAN, Jan. 9 -"), else the first state named
+	// the dateline's capital ("TEHRAN, Jan. 9 -"), else the state a
+	// transcript's answers speak of, else the first state named
 	if st := a.datelineState(); st != nil {
+		return a.agencyEntity(p, st, "")
+	}
+	if st := a.answersState(); st != nil {
 		return a.agencyEntity(p, st, "")
 	}
 	for _, e := range a.order {
@@ -375,7 +397,7 @@ func (a *analysis) findReferring(s *sentInfo) {
 			continue
 		case "it", "they":
 			// a sentence-opening "It said ..." continues the last acting institution
-			if i == 0 && (speechVerbs[s.lower(1)] || s.lower(1) == "also" || s.lower(1) == "has" || s.lower(1) == "had" || s.lower(1) == "have" || s.lower(1) == "claim" || s.lower(1) == "claimed" || s.lower(1) == "allege" || s.lower(1) == "accuse") {
+			if i == 0 && (speechVerbs[s.lower(1)] || s.lower(1) == "also" || s.lower(1) == "has" || s.lower(1) == "had" || s.lower(1) == "have" || s.lower(1) == "claim" || s.lower(1) == "claimed" || s.lower(1) == "allege" || s.lower(1) == "accuse" || s.triggerVerbAt(1)) {
 				s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mRoleNoun, role: "it", pattern: -1})
 			}
 			continue
@@ -409,6 +431,11 @@ func (a *analysis) findReferring(s *sentInfo) {
 			}
 			if bodyNouns[s.lower(j)] && s.mentionAt(j) < 0 {
 				s.ments = append(s.ments, mention{start: i, end: j + 1, kind: mRoleNoun, role: s.lower(j), pattern: -1})
+				continue
+			}
+			if describedRefs[s.lower(j)] != "" && s.mentionAt(j) < 0 && len(a.described) > 0 {
+				// "the firm", "the militia": the latest actor so described
+				s.ments = append(s.ments, mention{start: i, end: j + 1, kind: mRoleNoun, role: "described:" + describedRefs[s.lower(j)], pattern: -1})
 				continue
 			}
 			for _, it := range s.items {
@@ -471,6 +498,10 @@ func (a *analysis) resolveCoref() {
 					m.ent, m.kind = e, mActor
 					e.mentions++
 					e.addAlias(s.span(m.start, m.end))
+				} else if e := a.priorProsecutors(s, *m); e != nil {
+					m.ent, m.kind = e, mActor
+					e.mentions++
+					e.addAlias(s.span(m.start, m.end))
 				} else if e := a.bareAgency(s, m.pattern); e != nil {
 					m.ent, m.kind = e, mActor
 					e.mentions++
@@ -481,6 +512,9 @@ func (a *analysis) resolveCoref() {
 				// would ...": the person who just spoke
 				if k > 0 && speechVerbs[s.lower(m.start-1)] && s.ments[k-1].kind == mActor && s.ments[k-1].ent != nil && s.ments[k-1].ent.typ == "PERSON" && s.ments[k-1].end == m.start-1 {
 					m.ent, m.kind = s.ments[k-1].ent, mActor
+				} else if subj := openingPerson(s, m.start); subj != nil {
+					// "Sandu blamed Moscow for a scheme that she said ...": the sentence's subject
+					m.ent, m.kind = subj, mActor
 				} else if lastSpeaker != nil && (speechVerbs[s.lower(m.end)] || speechVerbs[s.lower(m.start-1)]) {
 					m.ent, m.kind = lastSpeaker, mActor
 				} else if lastPerson != nil {
@@ -493,6 +527,13 @@ func (a *analysis) resolveCoref() {
 					e = lastInstitution
 				} else if m.role == "government" {
 					e = a.datelineState()
+				} else if strings.HasPrefix(m.role, "described:") {
+					typ := strings.TrimPrefix(m.role, "described:")
+					for _, d := range a.described {
+						if d.typ == typ && d.seen > 0 && (e == nil || d.seen > e.seen) {
+							e = d
+						}
+					}
 				} else if strings.HasPrefix(m.role, "group:") {
 					// "the hackers": the latest group of that kind
 					noun := strings.TrimPrefix(m.role, "group:")
@@ -501,7 +542,7 @@ func (a *analysis) resolveCoref() {
 							e = g
 						}
 					}
-					if e == nil && noun == "group" {
+					if e == nil && (noun == "group" || noun == "hackers" || noun == "attackers") {
 						// "the group": the latest named hacking group ("Flax Typhoon", "APT40")
 						for _, g := range a.order {
 							if g.typ == "GROUP" && g.seen > 0 && (!strings.Contains(g.name, " ") || codeNameSuffixes[g.name[strings.LastIndexByte(g.name, ' ')+1:]] || strings.Contains(strings.ToLower(g.name), "group")) && (e == nil || g.seen > e.seen) {
@@ -528,6 +569,9 @@ func (a *analysis) resolveCoref() {
 						if (g.typ == "AGENCY" || g.typ == "ORGANIZATION" && g.company && agencySuffixes[lastWord(g.name)]) && g.seen > 0 && strings.Contains(strings.ToLower(g.name), m.role) && (e == nil || !strings.Contains(strings.ToLower(e.name), m.role) || g.seen > e.seen) {
 							e = g
 						}
+					}
+					if e == nil && m.role == "council" && isCap(s.toks[m.end-1].text) {
+						e = a.euCouncil() // "The Council today decided ..." in an EU text
 					}
 				} else {
 					best := 0
@@ -614,7 +658,7 @@ func (a *analysis) resolveCoref() {
 		if s.attribution != nil && s.attribution.typ == "PERSON" {
 			lastSpeaker = s.attribution
 		}
-		if s.attribution == nil && prevAttr != nil && (s.para == prevPara && (strings.ContainsRune(s.text, '"') || s.hasWe()) || s.para == prevPara+1 && strings.HasPrefix(s.text, `"`) && a.sents[si-1].quoted) {
+		if s.attribution == nil && prevAttr != nil && !a.ownSubject(s, prevAttr) && (s.para == prevPara && (strings.ContainsRune(s.text, '"') || s.hasWe()) || s.para == prevPara+1 && strings.HasPrefix(s.text, `"`) && a.sents[si-1].quoted) {
 			s.attribution = prevAttr
 			s.quoted = true
 		}
@@ -637,6 +681,7 @@ func (a *analysis) resolveCoref() {
 			}
 		}
 	}
+	a.attributeAnswers()
 }
 
 func (s *sentInfo) hasWe() bool {
@@ -703,6 +748,11 @@ func (a *analysis) findAttribution(s *sentInfo) {
 			p = s.items[ri].start - 1 // "a State Department spokesperson said"
 			for q := 0; q < 2 && p >= 0 && s.mentionAt(p) < 0 && !isCap(s.toks[p].text) && startsWord(s.toks[p].lower) && s.toks[p].lower != "the" && s.toks[p].lower != "a"; q++ {
 				p-- // "the EU foreign policy chief said"
+			}
+		}
+		if s.lower(p) == "," && p > 0 {
+			if q := knownAsStart(s, p); q > 0 {
+				p = q - 1 // "the foreign ministry, known as Itamaraty, said"
 			}
 		}
 		if s.lower(p) == "," && p > 0 {
@@ -1134,6 +1184,9 @@ var nationalTitles = map[string]string{
 	"secretary of defense":              "United States Department of Defense",
 	"commerce secretary":                "United States Department of Commerce",
 	"foreign secretary":                 "Foreign, Commonwealth and Development Office",
+	"u.s. attorney":                     "United States Department of Justice",
+	"us attorney":                       "United States Department of Justice",
+	"united states attorney":            "United States Department of Justice",
 	"home secretary":                    "Home Office",
 	"chief cabinet secretary":           "Japan",
 	"state councilor":                   "China",
@@ -1145,10 +1198,13 @@ var nationalTitles = map[string]string{
 // only one state's officials bear; nil when the title is generic.
 func (a *analysis) roleHome(role string) *entity {
 	r := strings.ToLower(role)
+	name, ok := nationalTitles[strings.TrimPrefix(r, "former ")] // "U.S. Attorney" before "u.s. " goes
 	for _, w := range []string{"former ", "acting ", "outgoing ", "incoming ", "u.s. ", "us "} {
 		r = strings.TrimPrefix(r, w)
 	}
-	name, ok := nationalTitles[r]
+	if !ok {
+		name, ok = nationalTitles[r]
+	}
 	if !ok {
 		return nil
 	}
@@ -1291,4 +1347,70 @@ func openingSubjectState(s *sentInfo) *entity {
 		return nil
 	}
 	return m.ent
+}
+
+// answersState is the state the answers of a press-conference transcript
+// ("Q: ... A: ...") name most often as an actor: the spokesperson's own ("China
+// firmly rejects ...", "the Chinese side"), whatever state the questions name
+// first. It is nil for other texts and on a tie.
+func (a *analysis) answersState() *entity {
+	count := map[*entity]int{}
+	answering := false
+	for si := range a.sents {
+		s := &a.sents[si]
+		switch s.turn {
+		case 'Q':
+			answering = false
+		case 'A':
+			answering = true
+		}
+		if !answering {
+			continue
+		}
+		for _, m := range s.ments {
+			if m.kind == mActor && m.ent != nil && m.ent.typ == "STATE" {
+				count[m.ent]++
+			}
+		}
+	}
+	var best *entity
+	n, tie := 0, false
+	for e, c := range count {
+		switch {
+		case c > n:
+			best, n, tie = e, c, false
+		case c == n:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+// priorProsecutors resolves a bare "Prosecutors" or "investigators" to the
+// prosecuting agency the article already named ("Federal prosecutors
+// unsealed charges against two Sudanese brothers ... Prosecutors said"),
+// rather than to a state a nearby demonym names.
+func (a *analysis) priorProsecutors(s *sentInfo, m mention) *entity {
+	if m.end-m.start != 1 {
+		return nil // "German prosecutors" names its state
+	}
+	head := s.lower(m.start)
+	if head != "prosecutors" && head != "investigators" {
+		return nil
+	}
+	var found *entity
+	for _, e := range a.order {
+		if e.typ != "AGENCY" || e.mentions == 0 {
+			continue
+		}
+		for _, al := range e.aliases {
+			if f := strings.Fields(strings.ToLower(al)); len(f) > 0 && f[len(f)-1] == head {
+				found = e
+			}
+		}
+	}
+	return found
 }

@@ -335,7 +335,7 @@ func (a *analysis) criticismAsAccusation(s *sentInfo, trigEnd int, speakers int,
 // reportedWrongs reads "X said Russian hackers had breached the network" as
 // X accusing the actor that did the wrong.
 func (a *analysis) reportedWrongs(si int, s *sentInfo) {
-	// "disrupted an effort by a hacking group backed by the Chinese government"
+	// "thwarted an operation by a hacking group backed by the X government"
 	for n, t := range s.toks {
 		if !wrongNouns[t.lower] || s.lower(n+1) != "by" {
 			continue
@@ -366,10 +366,7 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 		}
 		// "a smear campaign orchestrated by US intelligence services"
 		if s.lower(it.end) == "by" {
-			k := it.end + 1
-			if s.lower(k) == "the" {
-				k++
-			}
+			k := namedAgent(s, it.end+1)
 			if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
 				culprit := s.ments[mi].ent
 				if claimant := a.claimant(s, it.start); claimant != nil && claimant.top() != culprit.top() {
@@ -490,6 +487,8 @@ func isEvaluative(w string) bool {
 var conductNouns = map[string]bool{
 	"behavior": true, "behaviour": true, "conduct": true, "activities": true, "activity": true, "actions": true, "action": true,
 	"incursion": true, "incursions": true, "provocation": true, "provocations": true,
+	// words judged: "the North's reaction was regrettable"
+	"reaction": true, "remarks": true, "rhetoric": true,
 	"step": true, "move": true, "acts": true, "measures": true, "practices": true, "practice": true, "policy": true, "policies": true,
 	// measures against the speaker's side: "called the sanctions unfriendly"
 	"sanctions": true, "restrictions": true, "expulsion": true, "expulsions": true, "decision": true,
@@ -504,6 +503,7 @@ var measureNouns = map[string]bool{
 }
 
 var conductAdjectives = map[string]bool{
+	"callous": true, "brazen": true, "cowardly": true, "heinous": true, "egregious": true,
 	"irresponsible": true, "malign": true, "reckless": true, "hostile": true, "destabilizing": true, "destabilising": true,
 	"unacceptable": true, "provocative": true, "aggressive": true, "malicious": true, "unhelpful": true, "unproductive": true,
 	"destructive": true, "dangerous": true, "illegal": true, "unlawful": true, "outrageous": true, "bullying": true,
@@ -521,7 +521,8 @@ var conductAdjectives = map[string]bool{
 func (a *analysis) badConduct(si int, s *sentInfo) {
 	for n, t := range s.toks {
 		// an attack judged by name: "called the attacks extremely regrettable"
-		judged := attackWords[t.lower] && s.lower(n-1) == "the" && (judgeVerbs[s.lower(n-2)] || copulaJudged(s, n))
+		judged := attackWords[t.lower] && s.lower(n-1) == "the" && (judgeVerbs[s.lower(n-2)] || copulaJudged(s, n)) ||
+			attackWords[t.lower] && s.lower(n-1) == "'s" && copulaJudged(s, n) // "Anonymous Sudan's attacks were callous"
 		if !conductNouns[t.lower] && !judged {
 			continue
 		}
@@ -587,7 +588,7 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 				}
 			}
 		}
-		if !adj {
+		if !adj || demandedHalt(s, n) {
 			continue
 		}
 		// the actor behaving: "by X", "of X" after, or the possessor before
@@ -807,7 +808,7 @@ func hedgedLink(s *sentInfo, i int) int {
 // genericDeeds are attack verbs that report a wrong only with an attack as object.
 var genericDeeds = map[string]bool{
 	"launched": true, "conducted": true, "carried out": true, "sponsored": true, "targeted": true, "orchestrated": true,
-	"conducting": true, "carrying out": true, "launching": true, "waging": true,
+	"conducting": true, "carrying out": true, "launching": true, "waging": true, "directed": true,
 }
 
 // attackNear reports an attack word within a few tokens after i.
@@ -969,6 +970,9 @@ func (a *analysis) drawnCriticism(si int, s *sentInfo) {
 var stopVerbs = map[string]bool{
 	"stop": true, "cease": true, "end": true, "halt": true, "refrain": true, "withdraw": true, "release": true,
 	"immediately": true, "abandon": true, "respect": true, "desist": true, "correct": true, "retract": true,
+	// other acts one side tells the other to perform: "should address Pyongyang's concerns"
+	"address": true, "explain": true, "clarify": true, "apologize": true, "apologise": true, "extradite": true,
+	"comply": true, "reverse": true, "revoke": true, "lift": true, "punish": true, "compensate": true,
 }
 
 // mustStop reads "X must stop ...", said by someone of another side, as a
@@ -1296,4 +1300,101 @@ func copulaJudged(s *sentInfo, n int) bool {
 		}
 	}
 	return false
+}
+
+// demandedHalt reports a conduct noun at n that is the object of a demanded
+// halt: "called on Moscow to stop its destabilising actions", "the DPRK must
+// immediately cease these malicious activities" demand; the demand carries
+// the judgement, which is no separate criticism.
+func demandedHalt(s *sentInfo, n int) bool {
+	for q := n - 1; q > 0 && n-q <= 5; q-- {
+		switch s.toks[q].lower {
+		case "stop", "end", "cease", "halt", "refrain", "desist", "abandon":
+			p := q - 1
+			for p > 0 && (s.toks[p].text == `"` || strings.HasSuffix(s.toks[p].lower, "ly")) {
+				p-- // to "immediately stop
+			}
+			w := s.lower(p)
+			return w == "to" || w == "must" || w == "should"
+		case ",", ".", ";", `"`:
+			return false
+		}
+	}
+	return false
+}
+
+// namedAgent returns where the actor of a "by" phrase starting at k begins,
+// past an article and a description that names it: "by the GRU", "by a
+// group known as Chimera", "by a hacking group called Sandworm".
+func namedAgent(s *sentInfo, k int) int {
+	if w := s.lower(k); w == "the" || w == "a" || w == "an" {
+		k++
+	}
+	if s.mentionAt(k) >= 0 {
+		return k
+	}
+	for q := k; q < len(s.toks) && q-k <= 4; q++ {
+		w := s.toks[q].lower
+		if w == "known" && s.lower(q+1) == "as" {
+			return q + 2
+		}
+		if w == "called" || w == "dubbed" || w == "named" {
+			return q + 1
+		}
+		if !isWordRune([]rune(w)[0]) || s.mentionAt(q) >= 0 {
+			break
+		}
+	}
+	return k
+}
+
+// insultNouns name an actor as a wrongdoer: "called the regime a criminal
+// syndicate", "branded Russia a terrorist state".
+var insultNouns = map[string]bool{
+	"criminal": true, "criminals": true, "syndicate": true, "terrorist": true, "rogue": true, "pariah": true,
+	"bully": true, "aggressor": true, "menace": true, "thugs": true, "thug": true, "gangster": true, "gangsters": true,
+	"mafia": true, "dictatorship": true, "tyranny": true, "liar": true, "liars": true, "outlaw": true,
+}
+
+// calledNames reads a speaker naming an actor with an insult as criticism of
+// it: "She called the regime \"a criminal syndicate with a flag\"".
+func (a *analysis) calledNames(si int, s *sentInfo) {
+	for q, t := range s.toks {
+		switch t.lower {
+		case "called", "calls", "branded", "brands", "labelled", "labeled", "dubbed":
+		default:
+			continue
+		}
+		mi := s.mentionAt(q + 1)
+		if mi < 0 {
+			mi = s.mentionAt(q + 2)
+			if mi < 0 || s.lower(q+1) != "the" {
+				continue
+			}
+		}
+		m := s.ments[mi]
+		if m.kind != mActor || m.ent == nil || m.pronoun || m.start > q+2 {
+			continue
+		}
+		insult := false
+		for j := m.end; j < len(s.toks) && j-m.end <= 6 && !insult; j++ {
+			w := s.toks[j].lower
+			if w == "." || w == "," || w == ";" {
+				break
+			}
+			insult = insultNouns[w]
+		}
+		if !insult {
+			continue
+		}
+		k, ok := a.subject(s, q)
+		if !ok {
+			continue
+		}
+		sp := a.speakerOf(s, k)
+		if sp == nil || sp.top() == m.ent.top() {
+			continue
+		}
+		a.add(si, "CRITICIZES", sp, m.ent, 0.75)
+	}
 }

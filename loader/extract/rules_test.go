@@ -151,7 +151,7 @@ var ruleCases = []struct {
 		want: []string{"India ACCUSES Pakistan", "Pakistan ACCUSES India"}},
 	{name: "56. the two sides traded accusations", text: "Armenia shelled positions near the border, Azerbaijan said. The two sides traded accusations on Monday.",
 		want: []string{"Armenia ACCUSES Azerbaijan", "Azerbaijan ACCUSES Armenia"}},
-	{name: "57. a wrong done by an actor", text: "The Justice Department announced that agents disrupted an effort by a hacking group backed by the Iranian government.",
+	{name: "57. a wrong done by an actor", text: "On Tuesday the Justice Department said federal agents had thwarted an operation by a hacking group backed by the Iranian government.",
 		want: []string{"United States Department of Justice ACCUSES hacking group backed by the Iranian government"}},
 	{name: "45. calling sanctions unfriendly", text: "Canada imposed sanctions on Venezuela. Venezuelan Foreign Minister Rosa Marquez called the sanctions illegitimate.",
 		want: []string{"Rosa Marquez CRITICIZES Canada"}, absent: []string{"Canada CRITICIZES Venezuela"}},
@@ -331,6 +331,58 @@ var ruleCases = []struct {
 		absent: []string{"CRITICIZES Lithuania"}},
 	{name: "46. hackers linked to a state", text: "Japanese officials said the hackers were likely linked to China.",
 		want: []string{"Japan ACCUSES China"}},
+	{name: "145. a hyphenated given name is one name", text: "Taiwan's deputy interior minister Lin Wei-chun said Chinese hackers had broken into ministry networks.",
+		want: []string{"Lin Wei-chun ACCUSES Chinese hackers"}},
+	{name: "146. a participle on a common noun names no accuser", text: "The central bank said its reserves were intact after a series of heists blamed on Pyongyang.",
+		absent: []string{"ACCUSES"}},
+	{name: "147. a standing denial answers no one", text: "Britain accused Russia of hacking the election commission. Russia has repeatedly denied such accusations.",
+		want: []string{"Russia DENIES -"}, absent: []string{"Russia DENIES United Kingdom"}},
+	{name: "148. a demanded halt is no separate criticism", text: "The EU foreign policy chief called on Moscow to stop its destabilising actions.",
+		want: []string{"European Union DEMANDS Russia"}, absent: []string{"CRITICIZES"}},
+	{name: "149. a bureau named with its ministry", text: "Taiwan's Ministry of Justice Investigation Bureau said Chinese hackers had stolen chip designs.",
+		want: []string{"Ministry of Justice Investigation Bureau ACCUSES Chinese hackers"}},
+	{name: "150. an agent named by a description", text: "Singapore's Cyber Security Agency said the intrusion was carried out by a group known as Chimera.",
+		want: []string{"Cybersecurity agencies of Singapore ACCUSES Chimera"}},
+	{name: "151. directed surveillance is a wrong", text: "Australia sanctioned five Iranian officials on Monday. Foreign Minister Penny Wong said the officials had directed cyber surveillance against activists.",
+		want: []string{"Penny Wong ACCUSES five Iranian officials"}},
+	{name: "152. fuelling hysteria is an accusation", text: `The Russian embassy in Warsaw said Poland was "fuelling anti-Russian hysteria".`,
+		want: []string{"Embassy of Russia in Warsaw ACCUSES Poland"}},
+	{name: "153. a handle with an underscore", text: "Kenya's foreign ministry said a group that calls itself Anon_Falcon had defaced government websites.",
+		want: []string{"Ministry of Foreign Affairs of Kenya ACCUSES Anon_Falcon"}},
+	{name: "154. monitored sanctions are no sanctions", text: "A UN panel that monitored sanctions on North Korea said the country stole cryptocurrency.",
+		absent: []string{"SANCTIONS"}},
+	{name: "155. the wronged side of a denial is the accuser", text: `"The government categorically denies any involvement in actions against Chile," Argentina's foreign ministry said.`,
+		want: []string{"Ministry of Foreign Affairs of Argentina DENIES Chile"}},
+	{name: "156. a demand that cites conduct", text: `"The DPRK must immediately cease these malicious cyber activities," the U.S. ambassador told the council.`,
+		want: []string{"United States DEMANDS North Korea"}, absent: []string{"CRITICIZES"}},
+	{name: "157. a transcript's ministry is the answering state's", text: "Foreign Ministry Spokesperson Zhang Wei's Regular Press Conference on May 3\n\nQ: Japan's defence minister said Chinese hackers attacked Japanese satellites. What's your response?\n\nA: China firmly rejects any groundless smears against China. We urge Japan to stop hyping the issue.",
+		want: []string{"Zhang Wei DENIES Japan", "Zhang Wei DEMANDS Japan"}},
+	{name: "158. later agentless designations are the sanctioner's", text: "WASHINGTON - The US Treasury on Tuesday sanctioned Russian national Pavel Orlov over ransomware attacks on hospitals. His associates, Arman Duvik and Teodor Rask, were designated for acting on his behalf.",
+		want: []string{"United States Department of the Treasury SANCTIONS Arman Duvik", "United States Department of the Treasury SANCTIONS Teodor Rask"}},
+	{name: "159. the regime is the state named before it", text: "WASHINGTON - The Justice Department charged two Iranian hackers on Monday. Attorney General Merrick Garland called the regime \"a rogue state that steals\".",
+		want: []string{"Merrick Garland CRITICIZES Iran"}, absent: []string{"CRITICIZES United States"}},
+	{name: "160. the Assad regime is no bare regime", text: "Britain said the attacks served the Assad regime.",
+		absent: []string{"Syria"}},
+	{name: "161. a named gang threatening a state speaks", text: "Costa Rica declared an emergency after attacks by the Conti ransomware group. Conti threatened to overthrow the government of Costa Rica.",
+		want: []string{"Conti THREATENS Costa Rica"}},
+	{name: "162. described hackers do not speak", text: "Russian hackers threatened Estonia with more attacks.",
+		absent: []string{"THREATENS"}},
+	{name: "163. an act made possible is no act", text: "Prosecutors said the contractor ran a hacker-for-hire network that allowed Beijing to deny involvement.",
+		absent: []string{"DENIES"}},
+}
+
+// TestStanceEcho checks that a stance an official states for the state is
+// coded for the official alone, while a state's act in the perfect keeps the
+// state's reading.
+func TestStanceEcho(t *testing.T) {
+	got := triples(Extract(Document{Body: "Chinese embassy spokesman Liu Pengyu said China firmly opposes the US sanctions.", Published: published}))
+	if !contains(got, "Liu Pengyu CRITICIZES United States") || contains(got, "China CRITICIZES United States") {
+		t.Errorf("stance: got %q", got)
+	}
+	got = triples(Extract(Document{Body: "The US accused Beijing of hacking. Chinese spokesman Lin Jian said China has repeatedly rejected US accusations.", Published: published}))
+	if !contains(got, "China DENIES United States") {
+		t.Errorf("perfect: got %q", got)
+	}
 }
 
 // TestStatementEndsAreEntities checks that every speaker, target and incident
@@ -376,5 +428,26 @@ func TestRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestConfidentReadings checks readings that must clear the default
+// confidence threshold, not only be found.
+func TestConfidentReadings(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{`Germany accused China of hacking. The Chinese embassy in Berlin said it "firmly rejects" the groundless accusations.`,
+			"Embassy of China in Berlin DENIES Germany"},
+		{`The EU condemned the attack. The Chinese embassy in Prague said it firmly rejects the Czech accusations.`,
+			"Embassy of China in Prague DENIES Czech Republic"},
+		{`"The government categorically denies any involvement in actions against Chile," Argentina's foreign ministry said.`,
+			"Ministry of Foreign Affairs of Argentina DENIES Chile"},
+		{`The United States expelled ten Russian diplomats on Monday. "Such hostile steps will undoubtedly trigger a resolute retaliation," Russian foreign ministry spokeswoman Maria Zakharova said.`,
+			"Maria Zakharova THREATENS United States"},
+	}
+	for _, c := range cases {
+		got := triples(Extract(Document{Body: c.text, Published: published}))
+		if !contains(got, c.want) {
+			t.Errorf("%q: missing %q; got %q", c.text, c.want, got)
+		}
 	}
 }

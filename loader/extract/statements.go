@@ -43,6 +43,7 @@ var governingSanction = map[string]bool{
 // threatGoverning verbs govern a threatened measure: "promised a tough response".
 var threatGoverning = map[string]bool{
 	"met": true, "promised": true, "promises": true, "vowed": true, "vows": true, "pledged": true, "pledges": true, "threatened": true, "threatens": true,
+	"trigger": true, "provoke": true, "prompt": true,
 }
 
 var numberWords = map[string]bool{
@@ -59,6 +60,37 @@ var embeddedSubject = map[string]bool{
 // stateEchoPenalty lowers a statement coded for a state when an official of
 // that state is reported as saying it.
 const stateEchoPenalty = 0.3
+
+// stanceEchoPenalty lowers it further when the official states the side's
+// stance in the present ("spokesman X said China firmly opposes ...", "said
+// Seoul would respond"): the official's words are the statement. An act
+// reported in the perfect ("said the ministry has summoned the envoy", "said
+// China has repeatedly rejected") is the side's own act, and a headline names
+// no official, so both keep the weaker penalty; so does a threat.
+const stanceEchoPenalty = 0.45
+
+// echoPenalty is the penalty for the reading of sentence s that codes the
+// statement for sp rather than the official reporting it.
+func echoPenalty(s *sentInfo, sp *entity, kind string) float64 {
+	if s.title || kind == "THREATENS" {
+		// "China will take countermeasures, the ministry said": a threat is
+		// the state's own act whoever announces it
+		return stateEchoPenalty
+	}
+	for _, m := range s.ments {
+		if m.ent != sp {
+			continue
+		}
+		q := m.end
+		for q < len(s.toks) && (strings.HasSuffix(s.toks[q].lower, "ly") || s.toks[q].lower == "also") {
+			q++
+		}
+		if w := s.lower(q); w == "has" || w == "have" || w == "had" {
+			return stateEchoPenalty
+		}
+	}
+	return stanceEchoPenalty
+}
 
 type trig struct {
 	it   item
@@ -162,6 +194,7 @@ func (a *analysis) findStatements() {
 		a.nominalWrongs(si, s)
 		a.holdAccountable(si, s)
 		a.badConduct(si, s)
+		a.calledNames(si, s)
 		a.behindClaims(si, s)
 		a.threatenedSubjects(si, s)
 		a.drawnCriticism(si, s)
@@ -379,7 +412,8 @@ func (s *sentInfo) coordinated(k int, dir int) []int {
 			switch s.toks[t].lower {
 			case ",", "and", "-", "the", "as", "well", "or", "its", "their":
 			default:
-				ok = false
+				// an age between listed persons: "Ahmed Omer, 22, and Alaa Omer"
+				ok = age(s, t) && s.ments[cur].ent != nil && s.ments[cur].ent.typ == "PERSON"
 			}
 		}
 		m := s.ments[nk]
@@ -438,7 +472,7 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 			continue // "the Microsoft Exchange hack": the victim's name, not a target
 		}
 		if (embeddedSubject[s.lower(m.end)] && !accusing) || m.ent == s.attribution {
-			continue // "condemned what it and the United States have described as"; the reporting source
+			continue // "condemned what it and its allies have called"; the reporting source
 		}
 		p := s.lower(m.start - 1)
 		if p == "the" {
@@ -446,6 +480,14 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 		}
 		if p == "in" || p == "during" || p == "since" || (p == "at" && m.ent.typ == "ORGANIZATION") {
 			continue // a place, not a target
+		}
+		if partnerBefore(s, m.start) {
+			continue // "in cooperation with Washington and Seoul": a partner, not a target
+		}
+		if s.lower(m.end) == "'s" && s.lower(m.end+2) == "," {
+			if pm := s.mentionAt(m.end + 3); pm >= 0 && s.ments[pm].ent != nil && s.ments[pm].ent.typ == "PERSON" {
+				continue // "the company's administrators, Alexander Mishin and ...": the persons named
+			}
 		}
 		if m.ent.typ == "STATE" && commaBetween(s, i, m.start) {
 			// "charged a group of foreigners, most of them from Ukraine and Belarus": an origin
@@ -525,8 +567,8 @@ func countedPeople(name string) bool {
 }
 
 func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
-	if sp == nil || sp == tg || sp.typ == "GROUP" || sp.typ == "INCIDENT" {
-		return
+	if sp == nil || sp == tg || sp.typ == "GROUP" && !(kind == "THREATENS" && namedGroup(sp) && tg != nil && tg.typ == "STATE") || sp.typ == "INCIDENT" {
+		return // a group speaks only when a named gang threatens a state
 	}
 	if tg != nil && kind != "DENIES" && sp.typ == "STATE" && tg.top() == sp {
 		return
@@ -552,14 +594,16 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 		// "spokesman X warned that Iran would respond": the official speaks
 		if o := a.reportingOfficial(s, sp); o != nil {
 			a.stmts = append(a.stmts, stmt{speaker: o, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
-			conf -= stateEchoPenalty
+			conf -= echoPenalty(s, sp, kind)
 		}
 	}
-	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp || s.attribution.typ == "PERSON" && s.attribution.affil == nil && sp.typ == "STATE" && tg != nil && tg.top() != sp) && kind != "SANCTIONS" && kind != "INDICTS" {
+	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp || s.attribution.typ == "PERSON" && sp.typ == "STATE" && (s.attribution.affil == nil && tg != nil && tg.top() != sp || tg == nil && s.attribution.top().typ != "STATE" && officialRole(s.attribution.role))) && kind != "SANCTIONS" && kind != "INDICTS" {
+		// an unplaced official (no state known for them or their ministry)
+		// speaks for the state they name
 		// "China will take countermeasures, the ministry said": the reporting
 		// official speaks; the state behind is a weaker second reading
 		a.stmts = append(a.stmts, stmt{speaker: s.attribution, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
-		conf -= stateEchoPenalty
+		conf -= echoPenalty(s, sp, kind)
 	}
 	a.stmts = append(a.stmts, stmt{speaker: sp, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
 }
@@ -589,6 +633,18 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	}
 	if hypotheticalAct(s, i) {
 		return // "would regret any decision to expel Iranian diplomats"
+	}
+	if enabledAct(s, i) {
+		return // "an ecosystem that allowed Beijing to deny involvement"
+	}
+	if t.kind == "SANCTIONS" && requestedAct(s, i) {
+		return // "urged partners to impose new sanctions on Moscow" asks, sanctions no one
+	}
+	if t.kind == "INDICTS" && relativeAside(s, i) {
+		return // "said U.S. Attorney X, whose office is prosecuting the case": an aside
+	}
+	if t.kind == "SANCTIONS" && strings.HasPrefix(s.toks[i].lower, "expel") && expelledCraft(s, end) {
+		return // "to expel Philippine vessels": ships driven off, not diplomats expelled
 	}
 	if t.kind == "INDICTS" && strings.HasPrefix(s.toks[i].lower, "charg") && priceAfter(s, end) {
 		return // "charged security services $10,000 for each inbox": a fee, not a charge
@@ -652,6 +708,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		}
 		if (next == "of" || next == "with") && strings.HasSuffix(s.toks[i].lower, "ed") && s.mentionAt(i-1) < 0 && !auxiliaries[s.lower(i-1)] && s.lower(i-1) != "has" && s.lower(i-1) != "have" && s.lower(i-1) != "had" {
 			return // a reduced relative: "hackers, accused of breaking into"
+		}
+		if next == "on" && strings.HasSuffix(s.toks[i].lower, "ed") && reducedRelativeHead(s, i-1) {
+			return // "a string of heists blamed on Pyongyang": no one is said to blame
 		}
 	}
 	// "Y is behind / responsible for": the accused is the subject, the accuser reports it
@@ -727,9 +786,24 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		if agent == nil && (t.kind == "ACCUSES" || t.kind == "INDICTS") && a.lawActs(s, i, end) {
 			// "Two men were arrested on suspicion of spying for China,
 			// prosecutors said": the authority that reports it acts
-			tg := a.suspects(s, p)
-			if sp := a.lawAuthority(s); sp != nil && tg != nil && sp != tg {
-				a.add(si, t.kind, sp, tg, 0.7)
+			if sp := a.lawAuthority(s); sp != nil {
+				for _, tg := range a.suspectList(s, p) {
+					if tg != sp {
+						a.add(si, t.kind, sp, tg, 0.7)
+					}
+				}
+			}
+			return
+		}
+		if agent == nil && ok && t.kind == "SANCTIONS" && s.attribution == nil && p != i {
+			// "Saw Htoo Eh Moo and Saw Chit Chit were designated for ...": a
+			// press release's later listings are the sanctioner's it named
+			if sp := a.lastSanctioner(si); sp != nil {
+				for _, c := range s.coordinated(k, -1) {
+					if tg := s.ments[c].ent; tg != nil && tg.top() != sp.top() {
+						a.add(si, t.kind, sp, tg, 0.7)
+					}
+				}
 			}
 			return
 		}
@@ -838,8 +912,8 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		speakers = []*entity{s.attribution}
 		conf = 0.7
 		q := i - 1
-		for q > 0 && (strings.HasSuffix(s.toks[q].lower, "ly") || s.toks[q].lower == "also" || s.toks[q].lower == "had" || s.toks[q].lower == "has" || s.toks[q].lower == "would" || s.toks[q].lower == "will") {
-			q--
+		for q > 0 && (strings.HasSuffix(s.toks[q].lower, "ly") || s.toks[q].lower == "also" || s.toks[q].lower == "had" || s.toks[q].lower == "has" || s.toks[q].lower == "would" || s.toks[q].lower == "will" || s.toks[q].text == `"`) {
+			q-- // said it "firmly rejects"
 		}
 		if w := s.lower(q); (w == "it" || w == "they") && (speechVerbs[s.lower(q-1)] || s.lower(q-1) == "that") {
 			conf = 0.85 // "the embassy said it firmly opposed ...": the speaker's own act
@@ -873,6 +947,14 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		for _, c := range s.coordinated(k, 1) {
 			targets = append(targets, s.ments[c].ent)
 			last = c
+		}
+		if t.kind == "SANCTIONS" || t.kind == "INDICTS" {
+			// "sanctioned the KNA, a Burma-based militia, and its leader Saw Chit Thu"
+			if mi := s.listedAfterApposition(last); mi >= 0 {
+				for _, c := range s.coordinated(mi, 1) {
+					targets = append(targets, s.ments[c].ent)
+				}
+			}
 		}
 		// "two Chinese nationals, Zhao Wei and Li Na"
 		if e := s.ments[last].end; s.lower(e) == "," && s.ments[last].ent.typ == "GROUP" {
@@ -910,9 +992,19 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				// "denied involvement, calling such accusations a smear campaign by Washington"
 				targets = []*entity{tg}
 				conf -= 0.1
+			} else if habitual(s, i) {
+				// "Russia has repeatedly denied such allegations": a standing
+				// denial answers no one accuser of the article
+				targets = []*entity{nil}
+				conf -= 0.25
 			} else if tg := a.antecedentAccuser(speakers[0]); tg != nil {
 				targets = []*entity{tg}
 				conf -= 0.2
+			} else if tg := deniedVictim(s, end); tg != nil && tg.top() != speakers[0].top() {
+				// "denies any involvement in actions of this kind against
+				// Paraguay": the side said to be wronged is the one accusing
+				targets = []*entity{tg}
+				conf -= 0.05
 			} else {
 				targets = []*entity{nil}
 				conf -= 0.25
@@ -954,8 +1046,14 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			}
 			if t.kind == "THREATENS" || pron {
 				tg := a.opponent(speakers[0])
+				if s.partner(tg) {
+					tg = nil // "would respond firmly in cooperation with Washington"
+				}
 				if t.kind != "THREATENS" && s.lower(end) == "the" && !a.arguedWith(speakers[0], tg) && !a.accused(tg) && !namedAfter(s, end, tg) {
 					tg = nil // "condemned the attack": whose attack the article must say
+				}
+				if t.kind == "DEMANDS" && s.lower(end) == "the" && !namedAfter(s, end, tg) {
+					tg = nil // "urged the armed forces to ...": the addressee is the noun, not an opponent
 				}
 				if tg != nil {
 					targets = []*entity{tg}
@@ -973,8 +1071,10 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		kind = "DENIES"
 		targets = []*entity{a.antecedentAccuser(speakers[0])}
 		conf -= 0.1
-	} else if kind == "CRITICIZES" && len(targets) > 0 && a.opposesAccusations(s, end) {
-		kind = "DENIES" // "firmly opposes groundless accusations by the Netherlands"
+	} else if kind == "CRITICIZES" && len(targets) > 0 && a.opposesAccusations(s, end) && !(diplomaticProtest(t.h.word) && overClaims(s, end)) {
+		// "firmly opposes groundless accusations by the Netherlands"; a summons
+		// "over spying claims" protests, its claims are the reason
+		kind = "DENIES"
 	} else if kind == "CRITICIZES" && len(targets) > 0 && !diplomaticProtest(t.h.word) && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
 		// a summons or a protest stays a protest whatever it is about
 		kind = "ACCUSES"
@@ -1047,6 +1147,9 @@ func (a *analysis) possessor(s *sentInfo, i int) *entity {
 // "X's denial", "sanctions against Y", "countermeasures against Y".
 func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	i, end := t.it.start, t.it.end
+	if t.kind == "SANCTIONS" && requestedAct(s, i) {
+		return // "called on the EU to impose sanctions": a request, not a measure
+	}
 	if k := a.pairBefore(s, i); k >= 0 && t.kind != "DENIES" {
 		// "the two countries traded accusations"
 		if x, y := a.mainPair(); x != nil && y != nil {
@@ -1231,6 +1334,11 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	if tg == nil && kind != "ACCUSES" && kind != "DENIES" {
 		tg = a.opponent(sp)
 		conf -= 0.25
+		if kind == "THREATENS" && s.attribution == sp && futureGoverned(s, i) {
+			// "'Such behaviour will trigger a resolute retaliation,' X
+			// said": a promised response needs no named target
+			conf += 0.15
+		}
 	}
 	if tg == nil {
 		return
@@ -1426,6 +1534,22 @@ func priceAfter(s *sentInfo, end int) bool {
 // ("BRUSSELS/BEIJING (Wire) -", "SEOUL, Jan 15 -"), or 0 when there is none:
 // cities in capitals, then a date or an agency in parentheses, then a dash.
 func datelineEnd(s *sentInfo) int {
+	if len(s.toks) >= 4 && isCap(s.toks[0].text) && !isAllCaps(s.toks[0].text) && s.lower(1) == "," && s.mentionAt(0) >= 0 {
+		// a press release's "Brussels, 14 October - ": a place and a date
+		for j := 2; j < len(s.toks) && j <= 7; j++ {
+			switch w := s.toks[j].text; {
+			case w == "-":
+				if j > 2 {
+					return j + 1
+				}
+				return 0
+			case w == "," || isNumber(w) || monthAbbrev(w):
+			default:
+				return 0
+			}
+		}
+		return 0
+	}
 	if len(s.toks) < 3 || len(s.toks[0].text) < 3 || !isAllCaps(s.toks[0].text) {
 		return 0
 	}
@@ -1975,6 +2099,27 @@ func (a *analysis) sameSentenceAccusers() {
 // accuserBy finds the author of a claim named after token i: "accusations
 // by X", "a smear campaign by X", "claims from X".
 func accuserBy(s *sentInfo, i int) *entity {
+	// "rejected the Czech accusations", "dismissed Washington's claims"
+	for j := i; j < len(s.toks) && j-i <= 4; j++ {
+		if s.toks[j].text == "," || s.toks[j].text == "." {
+			break
+		}
+		mi := s.mentionAt(j)
+		if mi < 0 || s.ments[mi].ent == nil || s.ments[mi].ent.typ != "STATE" {
+			continue
+		}
+		e := s.ments[mi].end
+		if w := s.lower(e); w == "'s" || w == "'" {
+			e++
+		}
+		for q := e; q < len(s.toks) && q-e <= 2; q++ {
+			switch s.toks[q].lower {
+			case "accusations", "accusation", "allegations", "allegation", "claims", "claim", "charges":
+				return s.ments[mi].ent
+			}
+		}
+		break
+	}
 	for j := i; j+1 < len(s.toks); j++ {
 		if w := s.toks[j].lower; w != "by" && w != "from" {
 			continue
@@ -2200,7 +2345,8 @@ func sanctionsInForce(s *sentInfo, i int) bool {
 	for q := i - 1; q >= 0 && i-q <= 5; q-- {
 		switch s.toks[q].lower {
 		case "enforce", "enforcing", "enforced", "evade", "evading", "evaded", "violate", "violating", "violated", "breach", "breaching",
-			"circumvent", "circumventing", "under", "despite", "lift", "lifting", "lifted", "ease", "easing", "eased", "existing":
+			"circumvent", "circumventing", "under", "despite", "lift", "lifting", "lifted", "ease", "easing", "eased", "existing",
+			"monitor", "monitors", "monitored", "monitoring", "oversee", "oversees", "oversaw", "overseeing":
 			return true
 		case ".", ",", ";":
 			return false
@@ -2214,4 +2360,132 @@ func sanctionsInForce(s *sentInfo, i int) bool {
 // criticism even when it is about an attack.
 func diplomaticProtest(w string) bool {
 	return w == "summon" || strings.Contains(w, "protest") || strings.Contains(w, "representations")
+}
+
+// reducedRelativeHead reports whether token q, right before a past
+// participle, is a common noun that the participle modifies ("heists blamed
+// on Pyongyang", "attacks blamed on Russia"): a plain lower-case word that no
+// mention covers and that is no pronoun, auxiliary or function word.
+func reducedRelativeHead(s *sentInfo, q int) bool {
+	if q < 0 || s.mentionAt(q) >= 0 {
+		return false
+	}
+	w := s.toks[q].lower
+	if w != s.toks[q].text || !isWordRune([]rune(w)[0]) || auxiliaries[w] || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	switch w {
+	case "it", "they", "he", "she", "we", "who", "which", "that", "has", "have", "had", "also", "and", "or", "not", "then", "later", "previously":
+		return false
+	}
+	return true
+}
+
+// habitual reports a perfect with an adverb of repetition before the verb at
+// i: "has repeatedly denied", "have long rejected", "has previously dismissed".
+func habitual(s *sentInfo, i int) bool {
+	adv := false
+	for q := i - 1; q >= 0 && i-q <= 3; q-- {
+		switch s.toks[q].lower {
+		case "repeatedly", "long", "consistently", "always", "previously", "routinely", "frequently", "often":
+			adv = true
+		case "has", "have", "had":
+			return adv
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// deniedVictim returns the state the denied deed is said to be against:
+// "denied any involvement in attacks against Paraguay". It looks a short way
+// into the denied content, stopping at a clause break.
+func deniedVictim(s *sentInfo, end int) *entity {
+	for q := end; q < len(s.toks) && q-end <= 12; q++ {
+		switch w := s.toks[q].lower; w {
+		case ",", ".", ";", "and", "but", "said", "says":
+			return nil
+		case "against", "targeting", "on":
+			if w == "on" && !attackWords[s.lower(q-1)] {
+				continue
+			}
+			k := q + 1
+			if s.lower(k) == "the" {
+				k++
+			}
+			if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "STATE" {
+				return s.ments[mi].ent
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// officialRole reports a role that speaks for a government: a spokesperson,
+// a minister, an ambassador ("Foreign Ministry Spokesperson Mao Ning" in a
+// transcript that never names the ministry's state).
+func officialRole(role string) bool {
+	r := strings.ToLower(role)
+	return strings.Contains(r, "spokes") || strings.Contains(r, "minister") || strings.Contains(r, "ambassador")
+}
+
+// lastSanctioner is the speaker of the latest sanction before sentence si
+// in the same or the previous paragraph.
+func (a *analysis) lastSanctioner(si int) *entity {
+	for k := len(a.stmts) - 1; k >= 0; k-- {
+		st := a.stmts[k]
+		if st.sent >= si || a.sents[si].para-a.sents[st.sent].para > 1 {
+			continue
+		}
+		if st.kind == "SANCTIONS" {
+			return st.speaker
+		}
+	}
+	return nil
+}
+
+// namedGroup reports a group known by a proper name ("Conti", "LockBit",
+// "Anonymous Sudan") rather than by a description ("Russian hackers").
+func namedGroup(e *entity) bool {
+	for _, f := range strings.Fields(e.name) {
+		if !isCap(f) && !isNumber(f) {
+			return false
+		}
+	}
+	return e.name != "" && isCap(e.name)
+}
+
+// enabledAct reports a trigger verb that is only made possible for an actor:
+// "allowed Beijing to deny involvement", "helped Moscow to evade sanctions".
+func enabledAct(s *sentInfo, i int) bool {
+	if s.lower(i-1) != "to" {
+		return false
+	}
+	mi := s.mentionAt(i - 2)
+	if mi < 0 {
+		return false
+	}
+	switch s.lower(s.ments[mi].start - 1) {
+	case "allow", "allows", "allowed", "allowing", "enable", "enables", "enabled", "enabling",
+		"help", "helps", "helped", "helping", "let", "lets", "permit", "permits", "permitted":
+		return true
+	}
+	return false
+}
+
+// futureGoverned reports a threat noun at i that a future modal governs
+// within a few words: "will undoubtedly trigger a resolute retaliation",
+// "would be met with an adequate response".
+func futureGoverned(s *sentInfo, i int) bool {
+	for q := i - 1; q >= 0 && i-q <= 6; q-- {
+		switch s.toks[q].lower {
+		case "will", "would", "shall":
+			return true
+		case ",", ".", ";", "said", "says":
+			return false
+		}
+	}
+	return false
 }

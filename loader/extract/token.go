@@ -75,6 +75,13 @@ func tokenize(s string) []token {
 						continue
 					}
 				}
+				// an underscore inside a handle: "Cyber_Horus"
+				if r2 == '_' && j+1 < len(s) {
+					if r3, _ := utf8.DecodeRuneInString(s[j+1:]); isWordRune(r3) {
+						j++
+						continue
+					}
+				}
 				// a period inside an abbreviation: U.S., U.K., D.C.
 				if r2 == '.' && j+1 < len(s) && j-i <= 2 {
 					r3, _ := utf8.DecodeRuneInString(s[j+1:])
@@ -84,6 +91,10 @@ func tokenize(s string) []token {
 					}
 				}
 				break
+			}
+			// a romanized given name joined by a hyphen: "Chia-tsun", "Jae-in"
+			if k := nameSyllableEnd(s, i, j, toks, space); k > j {
+				j = k
 			}
 			// trailing period of an abbreviation or an initial: "U.S." "L."
 			if j < len(s) && s[j] == '.' {
@@ -112,6 +123,44 @@ func tokenize(s string) []token {
 	return toks
 }
 
+// compoundSuffixes are lower-case words that follow a capitalised word and a
+// hyphen as a compound modifier ("Kremlin-led", "Soviet-era"), not as the
+// second syllable of a name.
+var compoundSuffixes = map[string]bool{
+	"led": true, "era": true, "run": true, "made": true, "born": true, "held": true, "type": true,
+	"wide": true, "like": true, "free": true, "only": true, "size": true, "old": true, "day": true,
+	"year": true, "based": true, "owned": true, "style": true, "bound": true, "area": true,
+	"tied": true, "level": true, "class": true, "scale": true, "party": true, "state": true,
+	"fed": true, "funded": true, "linked": true, "backed": true, "nexus": true, "ally": true,
+}
+
+// nameSyllableEnd returns the end of a lower-case syllable joined by a hyphen
+// to the capitalised word s[i:j] when both follow another capitalised word,
+// as romanized East Asian given names are written ("Liu Chia-tsun", "Cho
+// Jung-tai", "Moon Jae-in"); otherwise j.
+func nameSyllableEnd(s string, i, j int, toks []token, space bool) int {
+	if j+2 >= len(s) || s[j] != '-' || !space || len(toks) == 0 || !isCap(s[i:j]) || !isCap(toks[len(toks)-1].text) || isAllCaps(s[i:j]) {
+		return j
+	}
+	prev := toks[len(toks)-1].text
+	if len(prev) < 2 || isAllCaps(prev) {
+		return j
+	}
+	k := j + 1
+	for k < len(s) && s[k] >= 'a' && s[k] <= 'z' {
+		k++
+	}
+	if n := k - j - 1; n < 2 || n > 5 || compoundSuffixes[s[j+1:k]] {
+		return j
+	}
+	if k < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[k:]); isWordRune(r) || r == '-' {
+			return j
+		}
+	}
+	return k
+}
+
 var abbrevs = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Gen": true, "Sen": true, "Rep": true, "Gov": true,
 	"Lt": true, "Col": true, "Maj": true, "Capt": true, "Prof": true, "St": true, "Jr": true, "Sr": true,
@@ -125,6 +174,9 @@ type sentence struct {
 	toks  []token
 	para  int
 	title bool
+	// turn is 'Q' or 'A' for a sentence that opens a question or an answer
+	// of a transcript ("Q: ...", "A: ..."), whose label is cut off its text.
+	turn byte
 }
 
 // segment splits a text into sentences: paragraphs at newlines, then at
@@ -175,10 +227,17 @@ func segment(text string, para int, out []sentence) []sentence {
 
 func appendSentence(out []sentence, s string, para int) []sentence {
 	s = strings.TrimSpace(s)
+	var turn byte
+	for _, l := range []string{"Q:", "A:", "Question:", "Answer:"} {
+		if rest, ok := strings.CutPrefix(s, l); ok && strings.HasPrefix(rest, " ") {
+			s, turn = strings.TrimSpace(rest), l[0]
+			break
+		}
+	}
 	if s == "" {
 		return out
 	}
-	return append(out, sentence{text: s, toks: tokenize(s), para: para})
+	return append(out, sentence{text: s, toks: tokenize(s), para: para, turn: turn})
 }
 
 func endsWithAbbrev(s string) bool {

@@ -75,3 +75,35 @@ func TestMapErr(t *testing.T) {
 		t.Errorf("a syntax error maps to %v", got)
 	}
 }
+
+func TestSkipNullRowsFiltersTheUnwoundVariable(t *testing.T) {
+	for in, want := range map[string]string{
+		"UNWIND $rows AS r MATCH (a {id: r.id}) SET a += r": "UNWIND $rows AS r WITH * WHERE r IS NOT NULL MATCH (a {id: r.id}) SET a += r",
+		"UNWIND $rows AS k\n\tMATCH (s {key: k.s})":         "UNWIND $rows AS k WITH * WHERE k IS NOT NULL\n\tMATCH (s {key: k.s})",
+	} {
+		got, ok := skipNullRows(in)
+		if !ok || got != want {
+			t.Errorf("skipNullRows(%q) = %q, %v; want %q, true", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"UNWIND $ids AS id MATCH (a {id: id})", "MATCH (a) RETURN a", "UNWIND $rows AS "} {
+		if got, ok := skipNullRows(in); ok || got != in {
+			t.Errorf("skipNullRows(%q) = %q, %v; want it unchanged", in, got, ok)
+		}
+	}
+}
+
+func TestPadRowsKeepsOnePlanCacheBucket(t *testing.T) {
+	rows := []map[string]any{{"id": "a"}, {"id": "b"}}
+	padded, ok := padRows(rows).([]any)
+	if !ok || len(padded) != padFloor {
+		t.Fatalf("padRows(2 rows) = %d entries, want %d", len(padded), padFloor)
+	}
+	if !reflect.DeepEqual(padded[1], rows[1]) || padded[2] != nil || padded[padFloor-1] != nil {
+		t.Errorf("padRows must keep the rows first, then nulls: %v %v %v", padded[1], padded[2], padded[padFloor-1])
+	}
+	big := make([]map[string]any, padFloor+5)
+	if got, ok := padRows(big).([]map[string]any); !ok || len(got) != len(big) {
+		t.Errorf("padRows(%d rows) changed a list already in the bucket", len(big))
+	}
+}

@@ -14,7 +14,8 @@
 // backend shares, whenever a write touches their statement keys. Every write
 // runs in one managed transaction (retried by the driver) and is idempotent.
 // Internal bookkeeping uses one extra label, Redirect (ids folded away by
-// MergeActors), which Stats leaves out.
+// MergeActors), which Stats leaves out, and one DemarcheMeta node holding the
+// graph's version (version.go).
 package neo4jstore
 
 import (
@@ -184,6 +185,7 @@ var schema = []string{
 	"CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT redirect_from IF NOT EXISTS FOR (n:Redirect) REQUIRE n.from IS UNIQUE",
+	"CREATE CONSTRAINT demarche_meta_key IF NOT EXISTS FOR (n:DemarcheMeta) REQUIRE n.key IS UNIQUE",
 	"CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)",
 	"CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
 	"CREATE INDEX actor_affiliation IF NOT EXISTS FOR (n:Actor) ON (n.affiliationId)",
@@ -298,7 +300,11 @@ func (s *Store) write(ctx context.Context, fn func(tx *txn) error) error {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, fn(&txn{ctx: ctx, tx: tx, batch: s.batch, obs: s.obs})
+		t := &txn{ctx: ctx, tx: tx, batch: s.batch, obs: s.obs}
+		if err := fn(t); err != nil {
+			return nil, err
+		}
+		return nil, bumpVersion(t) // in the write's transaction: see version.go
 	}, txTimeout(ctx)...)
 	return mapErr(err)
 }
@@ -349,6 +355,52 @@ type txn struct {
 	tx    neo4j.ManagedTransaction
 	batch int
 	obs   *observer
+	// planned makes the transaction's statements reuse their cached plans: see
+	// plannedPrefix and padRows. The bulk writer sets it; its statements have plans
+	// that do not depend on the graph's statistics (unique seeks, index hints).
+	planned bool
+}
+
+// plannedPrefix makes Neo4j reuse a cached plan even when the graph's statistics
+// have drifted since it was made. A growing graph otherwise has every statement
+// replanned again and again: a plan costs as much CPU as running the statement on
+// a batch of 500 articles, and the planner's code keeps the JIT compiler busy.
+const plannedPrefix = "CYPHER replan=skip "
+
+// padFloor and padCeil bound the list sizes padRows produces. Neo4j keys its plan
+// cache on the size of list parameters in decimal buckets (1–10, 11–100, 101–1000,
+// 1001–10000, ...): lists of changing sizes get a plan per bucket. Lists padded
+// into one bucket share one plan.
+const (
+	padFloor = 1001
+	padCeil  = 10000
+)
+
+// padRows pads rows with nulls to padFloor entries.
+func padRows(rows []map[string]any) any {
+	if len(rows) >= padFloor {
+		return rows
+	}
+	out := make([]any, padFloor)
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out
+}
+
+// skipNullRows rewrites "UNWIND $rows AS v ..." to skip null rows, so that padRows
+// may pad them, and reports whether it did. Other queries are returned unchanged.
+func skipNullRows(q string) (string, bool) {
+	const head = "UNWIND $rows AS "
+	if !strings.HasPrefix(q, head) {
+		return q, false
+	}
+	rest := q[len(head):]
+	end := strings.IndexFunc(rest, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' })
+	if end <= 0 {
+		return q, false
+	}
+	return head + rest[:end] + " WITH * WHERE " + rest[:end] + " IS NOT NULL" + rest[end:], true
 }
 
 // observer sees every Cypher statement a store runs, for tests and benchmarks:
@@ -398,6 +450,9 @@ func (t *txn) exec(q string, params map[string]any) error {
 // each runs a query and calls fn for every record.
 func (t *txn) each(q string, params map[string]any, fn func(*neo4j.Record) error) error {
 	start, run := time.Now(), t.obs.statement(q)
+	if t.planned {
+		run = plannedPrefix + run
+	}
 	res, err := t.tx.Run(t.ctx, run, params)
 	if err != nil {
 		return err
@@ -423,24 +478,24 @@ func (t *txn) each(q string, params map[string]any, fn func(*neo4j.Record) error
 
 // unwind runs q once per chunk of at most t.batch rows, bound to $rows.
 func (t *txn) unwind(q string, rows []map[string]any, extra map[string]any) error {
-	for start := 0; start < len(rows); start += t.batch {
-		end := min(start+t.batch, len(rows))
-		params := map[string]any{"rows": rows[start:end]}
-		for k, v := range extra {
-			params[k] = v
-		}
-		if err := t.exec(q, params); err != nil {
-			return err
-		}
-	}
-	return nil
+	return t.unwindEach(q, rows, extra, func(*neo4j.Record) error { return nil })
 }
 
-// unwindEach is unwind with records.
+// unwindEach is unwind with records. In a planned transaction, a query reading
+// "UNWIND $rows AS r" gets its rows padded into one plan-cache bucket (padRows).
 func (t *txn) unwindEach(q string, rows []map[string]any, extra map[string]any, fn func(*neo4j.Record) error) error {
-	for start := 0; start < len(rows); start += t.batch {
-		end := min(start+t.batch, len(rows))
-		params := map[string]any{"rows": rows[start:end]}
+	step, pad := t.batch, false
+	if t.planned {
+		q, pad = skipNullRows(q)
+		step = min(step, padCeil)
+	}
+	for start := 0; start < len(rows); start += step {
+		end := min(start+step, len(rows))
+		var chunk any = rows[start:end]
+		if pad {
+			chunk = padRows(rows[start:end])
+		}
+		params := map[string]any{"rows": chunk}
 		for k, v := range extra {
 			params[k] = v
 		}

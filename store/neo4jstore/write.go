@@ -41,6 +41,9 @@ func (s *Store) PutArticles(ctx context.Context, gs []*store.ArticleGraph) ([]st
 	var results []store.PutResult
 	err := s.write(ctx, func(t *txn) error {
 		results = make([]store.PutResult, len(gs))
+		// The writer's statements keep their first plans (see plannedPrefix): each
+		// is anchored on unique ids or index hints, whatever the graph's size.
+		t.planned = true
 		w := s.newWriter(t)
 		if err := w.lock(); err != nil {
 			return err
@@ -170,7 +173,7 @@ func (w *writer) descendants(ids []string) ([]string, error) {
 	}
 	for len(frontier) > 0 {
 		var next []string
-		err := w.t.each("MATCH (c:Actor) WHERE c.affiliationId IN $ids RETURN c.id AS id, c.affiliationId AS p",
+		err := w.t.each("MATCH (c:Actor) USING INDEX c:Actor(affiliationId) WHERE c.affiliationId IN $ids RETURN c.id AS id, c.affiliationId AS p",
 			map[string]any{"ids": frontier}, func(rec *neo4j.Record) error {
 				id := getStr(rec, "id")
 				w.aff[id] = getStr(rec, "p")
@@ -473,7 +476,7 @@ func (w *writer) putRound(gs []*store.ArticleGraph, round []int, results []store
 // whose reports are about to go: it clears their signatures so that regroup rewrites
 // them even when the same reports come back (a reload).
 func (w *writer) statementKeysOfArticles(ids []string, keys map[store.StatementKey]bool) error {
-	return w.t.each(`UNWIND $ids AS id MATCH (s:Statement)-[:REPORTED_IN]->(:Article {id: id})
+	return w.t.each(`UNWIND $ids AS id MATCH (s:Statement)-[:REPORTED_IN]->(a:Article {id: id}) USING INDEX a:Article(id)
 		WITH DISTINCT s SET s.sig = ''
 		RETURN s.kind AS kind, s.keySpeaker AS sp, s.keyTarget AS tg`,
 		map[string]any{"ids": ids}, func(rec *neo4j.Record) error {
@@ -556,7 +559,7 @@ func (w *writer) putActors(gs []*store.ArticleGraph, active []int, results []sto
 	}
 	// Actors that name a just-created actor as their parent get their edge now.
 	if err := w.t.unwind(`UNWIND $rows AS r MATCH (p:Actor {id: r.id})
-		MATCH (c:Actor {affiliationId: r.id}) WHERE NOT (c)-[:MEMBER_OF|PART_OF]->(p)
+		MATCH (c:Actor {affiliationId: r.id}) USING INDEX c:Actor(affiliationId) WHERE NOT (c)-[:MEMBER_OF|PART_OF]->(p)
 		FOREACH (_ IN CASE WHEN c:Person THEN [1] ELSE [] END | MERGE (c)-[e:MEMBER_OF]->(p) SET e.role = c.role)
 		FOREACH (_ IN CASE WHEN c:Person THEN [] ELSE [1] END | MERGE (c)-[:PART_OF]->(p))`, created, nil); err != nil {
 		return nil, err
@@ -588,6 +591,21 @@ var setEdgesQueries = func() map[store.StatementKind]string {
 	return out
 }()
 
+// deleteEdgesQueries delete the direct edges of one kind between the actors of
+// each row. The typed pattern expands only the speaker's edges of that type: a
+// busy state has thousands of MADE edges, which an untyped one would scan. The
+// hints pin the plan (both ends sought, then the edges between them), which the
+// writer's cached plans need (plannedPrefix): planned on an empty graph, this
+// pattern would otherwise scan every edge of the type.
+var deleteEdgesQueries = func() map[store.StatementKind]string {
+	out := map[store.StatementKind]string{}
+	for _, k := range store.StatementKinds {
+		out[k] = fmt.Sprintf("UNWIND $rows AS r MATCH (a:Actor {id: r.s})-[e:%s]->(b:Actor {id: r.t})"+
+			" USING INDEX a:Actor(id) USING INDEX b:Actor(id) DELETE e", k)
+	}
+	return out
+}()
+
 // linkQuery replaces an actor's affiliation edge: MEMBER_OF {role} for a person,
 // PART_OF otherwise, when the parent exists.
 const linkQuery = `UNWIND $rows AS r MATCH (c:Actor {id: r.id})
@@ -607,11 +625,15 @@ func (w *writer) putArticleNodes(gs []*store.ArticleGraph, active []int) error {
 		}
 		rows = append(rows, articleProps(g.Article, union(incs, nil)))
 		seen := map[string]bool{}
+		var xs []string
 		for _, a := range g.Actors {
 			if !seen[a.ID] {
 				seen[a.ID] = true
-				mentions = append(mentions, map[string]any{"a": g.Article.ID, "x": a.ID})
+				xs = append(xs, a.ID)
 			}
+		}
+		if len(xs) > 0 {
+			mentions = append(mentions, map[string]any{"a": g.Article.ID, "xs": xs})
 		}
 	}
 	if err := w.t.unwind("UNWIND $rows AS r MERGE (a:Article {id: r.id}) SET a += r", rows, nil); err != nil {
@@ -619,8 +641,8 @@ func (w *writer) putArticleNodes(gs []*store.ArticleGraph, active []int) error {
 	}
 	// The article is new or its MENTIONS were deleted above, and each pair appears once,
 	// so CREATE is idempotent (a replayed transaction starts from scratch). MERGE would
-	// scan the edges of busy actors.
-	return w.t.unwind(`UNWIND $rows AS r MATCH (a:Article {id: r.a}) MATCH (x:Actor {id: r.x})
+	// scan the edges of busy actors. One row per article: its node is sought once.
+	return w.t.unwind(`UNWIND $rows AS r MATCH (a:Article {id: r.a}) UNWIND r.xs AS xid MATCH (x:Actor {id: xid})
 		CREATE (a)-[:MENTIONS]->(x)`, mentions, nil)
 }
 
@@ -746,9 +768,9 @@ func (w *writer) regroup(oldKeys map[store.StatementKey]bool, dirtyActors []stri
 		}
 		err = w.t.each(`UNWIND $ids AS id
 			CALL {
-				WITH id MATCH (s:Statement)-[r:REPORTED_IN]->() WHERE r.speakerId = id RETURN s
+				WITH id MATCH (s:Statement)-[r:REPORTED_IN]->() USING INDEX r:REPORTED_IN(speakerId) WHERE r.speakerId = id RETURN s
 				UNION
-				WITH id MATCH (s:Statement)-[r:REPORTED_IN]->() WHERE r.targetId = id RETURN s
+				WITH id MATCH (s:Statement)-[r:REPORTED_IN]->() USING INDEX r:REPORTED_IN(targetId) WHERE r.targetId = id RETURN s
 			}
 			RETURN DISTINCT s.kind AS kind, s.keySpeaker AS sp, s.keyTarget AS tg`,
 			map[string]any{"ids": all}, func(rec *neo4j.Record) error {
@@ -973,9 +995,11 @@ func (w *writer) writeStatements(stmts, closed []store.Statement, old map[string
 		if st.IncidentID != "" {
 			about = append(about, map[string]any{"s": st.ID, "i": st.IncidentID})
 		}
+		reps := make([]map[string]any, 0, len(st.Reports))
 		for _, r := range st.Reports {
-			reported = append(reported, map[string]any{"s": st.ID, "a": r.ArticleID, "p": reportProps(r)})
+			reps = append(reps, map[string]any{"a": r.ArticleID, "p": reportProps(r)})
 		}
+		reported = append(reported, map[string]any{"s": st.ID, "reps": reps})
 	}
 	for _, q := range []struct {
 		cypher string
@@ -987,7 +1011,9 @@ func (w *writer) writeStatements(stmts, closed []store.Statement, old map[string
 		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (a:Actor {id: r.a}) CREATE (a)-[:MADE]->(s)", made},
 		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (a:Actor {id: r.a}) CREATE (s)-[:TARGETS]->(a)", targets},
 		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (i:Incident {id: r.i}) CREATE (s)-[:ABOUT]->(i)", about},
-		{"UNWIND $rows AS r MATCH (s:Statement {id: r.s}) MATCH (a:Article {id: r.a}) CREATE (s)-[e:REPORTED_IN]->(a) SET e = r.p", reported},
+		// One row per statement, with its reports: its node is sought once.
+		{`UNWIND $rows AS r MATCH (s:Statement {id: r.s}) UNWIND r.reps AS rep MATCH (a:Article {id: rep.a})
+			CREATE (s)-[e:REPORTED_IN]->(a) SET e = rep.p`, reported},
 	} {
 		if err := w.t.unwind(q.cypher, q.rows, nil); err != nil {
 			return err
@@ -1009,13 +1035,10 @@ func (w *writer) writeStatements(stmts, closed []store.Statement, old map[string
 			del[k.k] = append(del[k.k], map[string]any{"s": k.s, "t": k.t, "k": string(k.k)})
 		}
 	}
-	var delRows []map[string]any
 	for _, kind := range store.StatementKinds {
-		delRows = append(delRows, sortRows(del[kind])...)
-	}
-	if err := w.t.unwind(`UNWIND $rows AS r MATCH (:Actor {id: r.s})-[e]->(:Actor {id: r.t})
-		WHERE type(e) = r.k DELETE e`, delRows, nil); err != nil {
-		return err
+		if err := w.t.unwind(deleteEdgesQueries[kind], sortRows(del[kind]), nil); err != nil {
+			return err
+		}
 	}
 	for _, kind := range store.StatementKinds {
 		if err := w.t.unwind(setEdgesQueries[kind], sortRows(set[kind]), nil); err != nil {

@@ -11,7 +11,7 @@ import (
 // json_each and decoding them again in SQL.
 
 // bulk is a multi-row INSERT into one table: head is "INSERT ... INTO t (cols)",
-// tail what follows the VALUES (a RETURNING clause or "").
+// tail what follows the VALUES (an ON CONFLICT clause or "").
 type bulk struct {
 	head string
 	cols int
@@ -19,14 +19,25 @@ type bulk struct {
 }
 
 var (
-	bulkReports = bulk{`INSERT INTO reports (article_id, idx, kind, speaker, target, incident, day, evidence, quote, confidence, kspeaker, ktarget, statement_id)`,
-		13, ` RETURNING rid, article_id, idx`}
-	bulkMentions        = bulk{`INSERT OR IGNORE INTO mentions (article_id, actor_id)`, 2, ""}
-	bulkStatements      = bulk{`INSERT INTO statements (id, kind, kspeaker, ktarget, incident, day, confidence, fp)`, 8, ""}
-	bulkStatementActors = bulk{`INSERT OR IGNORE INTO statement_actors (statement_id, role, actor_id, day)`, 4, ""}
-	bulkEdges           = bulk{`INSERT OR REPLACE INTO edges (speaker, kind, target, kspeaker, ktarget, count, reports, first, last, statement_ids)`, 10, ""}
-	bulkFTSNames        = bulk{`INSERT INTO fts_names (rowid, name)`, 2, ""}
-	bulkFTSReports      = bulk{`INSERT INTO fts_reports (rowid, evidence)`, 2, ""}
+	bulkReports = bulk{`INSERT INTO reports (rid, article_id, idx, kind, speaker, target, incident, day, evidence, quote, confidence, kspeaker, ktarget, statement_id)`,
+		14, ""}
+	// bulkMentionCounts adds to the mention counts of actors and incidents.
+	bulkMentionCounts = bulk{`INSERT INTO mention_counts (otype, id, articles)`, 3,
+		` ON CONFLICT (otype, id) DO UPDATE SET articles = articles + excluded.articles`}
+	// Statements and their actor rows written again are updated in place (see derive).
+	bulkStatements = bulk{`INSERT INTO statements (id, kind, kspeaker, ktarget, incident, day, confidence, fp)`, 8,
+		` ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, kspeaker = excluded.kspeaker, ktarget = excluded.ktarget,
+		incident = excluded.incident, day = excluded.day, confidence = excluded.confidence, fp = excluded.fp`}
+	bulkStatementActors = bulk{`INSERT INTO statement_actors (statement_id, role, actor_id, day)`, 4,
+		` ON CONFLICT (statement_id, role, actor_id) DO UPDATE SET day = excluded.day`}
+	// An edge written again is updated in place: REPLACE would delete it and
+	// insert it again, in edges_target too.
+	bulkEdges = bulk{`INSERT INTO edges (speaker, kind, target, kspeaker, ktarget, count, reports, first, last, statement_ids)`, 10,
+		` ON CONFLICT (speaker, kind, target) DO UPDATE SET kspeaker = excluded.kspeaker, ktarget = excluded.ktarget,
+		count = excluded.count, reports = excluded.reports, first = excluded.first, last = excluded.last,
+		statement_ids = excluded.statement_ids`}
+	bulkFTSNames   = bulk{`INSERT INTO fts_names (rowid, name)`, 2, ""}
+	bulkFTSReports = bulk{`INSERT INTO fts_reports (rowid, evidence)`, 2, ""}
 )
 
 func (b bulk) sql(rows int) string {
@@ -39,7 +50,7 @@ func (b bulk) sql(rows int) string {
 // statements cover any remainder.
 var bulkSizes = []int{64, 32, 16, 8, 4, 2, 1}
 
-var bulks = []bulk{bulkReports, bulkMentions, bulkStatements, bulkStatementActors, bulkEdges, bulkFTSNames, bulkFTSReports}
+var bulks = []bulk{bulkReports, bulkMentionCounts, bulkStatements, bulkStatementActors, bulkEdges, bulkFTSNames, bulkFTSReports}
 
 // prepareBulk prepares every bulk insert in every size on the writer (before any
 // transaction holds its one connection).
@@ -66,9 +77,8 @@ func (w *wtx) bulkStmt(b bulk, n int) (*sql.Stmt, error) {
 	return w.tx.StmtContext(w.ctx, st), nil
 }
 
-// insert writes rows (each b.cols values) in chunks; with a RETURNING tail, scan
-// is called for every returned row.
-func (w *wtx) insert(b bulk, rows [][]any, scan func(*sql.Rows) error) error {
+// insert writes rows (each b.cols values) in chunks.
+func (w *wtx) insert(b bulk, rows [][]any) error {
 	args := make([]any, 0, bulkSizes[0]*b.cols)
 	for len(rows) > 0 {
 		n := bulkSizes[0]
@@ -90,24 +100,7 @@ func (w *wtx) insert(b bulk, rows [][]any, scan func(*sql.Rows) error) error {
 			args = append(args, r...)
 		}
 		rows = rows[n:]
-		if scan == nil {
-			if _, err := st.ExecContext(w.ctx, args...); err != nil {
-				return fmt.Errorf("%s: %w", firstWords(b.head), err)
-			}
-			continue
-		}
-		res, err := st.QueryContext(w.ctx, args...)
-		if err != nil {
-			return fmt.Errorf("%s: %w", firstWords(b.head), err)
-		}
-		for res.Next() {
-			if err := scan(res); err != nil {
-				res.Close()
-				return fmt.Errorf("%s: %w", firstWords(b.head), err)
-			}
-		}
-		res.Close()
-		if err := res.Err(); err != nil {
+		if _, err := st.ExecContext(w.ctx, args...); err != nil {
 			return fmt.Errorf("%s: %w", firstWords(b.head), err)
 		}
 	}

@@ -210,9 +210,10 @@ func (w *wtx) derive() error {
 	stmtOf := make(map[reportRef]string, len(w.pending))
 
 	var (
-		deleted, stmtRows, actorRows, links [][]any
-		deletedKind                         = map[string]store.StatementKind{}
-		added                               []store.Statement
+		deleted, stmtRows, links [][]any
+		deletedKind              = map[string]store.StatementKind{}
+		rewritten                = map[string]bool{} // deleted ids written again
+		added                    []store.Statement
 	)
 	aff := w.affiliations()
 	for _, k := range keys {
@@ -232,16 +233,11 @@ func (w *wtx) derive() error {
 			} else if ok {
 				deleted = append(deleted, []any{st.ID})
 				deletedKind[st.ID] = k.Kind
+				rewritten[st.ID] = true
 			}
 			added = append(added, st)
 			d := nullable(unixOf(st.Date))
 			stmtRows = append(stmtRows, []any{st.ID, k.Kind, k.Speaker, k.Target, st.IncidentID, d, st.Confidence, fp})
-			for _, id := range st.SpeakerIDs {
-				actorRows = append(actorRows, []any{st.ID, "S", id, d})
-			}
-			for _, id := range st.TargetIDs {
-				actorRows = append(actorRows, []any{st.ID, "T", id, d})
-			}
 			for _, r := range st.Reports {
 				ref := reportRef{r.ArticleID, r.Index}
 				if rid, ok := rids[ref]; ok && linked[ref] != st.ID {
@@ -269,15 +265,57 @@ func (w *wtx) derive() error {
 		}
 	}
 	for _, st := range added {
-		edges.addStatement(st)
+		// A statement made only of reports put in this write names articles no
+		// other statement of its edges names, unless one that did is rewritten.
+		fresh := true
+		for _, r := range st.Reports {
+			if !pendingRef[reportRef{r.ArticleID, r.Index}] {
+				fresh = false
+				break
+			}
+		}
+		edges.addStatement(st, fresh)
 	}
 
+	// Statements written again are updated in place, and so are their actor rows
+	// (only those that change): deleting and inserting them again would rewrite
+	// every index entry.
+	var gone, actorGone, actorRows [][]any
+	for _, d := range deleted {
+		if !rewritten[d[0].(string)] {
+			gone = append(gone, d)
+		}
+	}
+	for _, st := range added {
+		d := nullable(unixOf(st.Date))
+		had := edges.actors[st.ID] // nil unless rewritten
+		now := map[statementActor]bool{}
+		for _, role := range []struct {
+			name string
+			ids  []string
+		}{{"S", st.SpeakerIDs}, {"T", st.TargetIDs}} {
+			for _, id := range role.ids {
+				a := statementActor{role.name, id}
+				now[a] = true
+				if day, ok := had[a]; ok && day == unixOf(st.Date) {
+					continue
+				}
+				actorRows = append(actorRows, []any{st.ID, role.name, id, d})
+			}
+		}
+		for a := range had {
+			if !now[a] {
+				actorGone = append(actorGone, []any{st.ID, a.role, a.actor})
+			}
+		}
+	}
 	for _, b := range []struct {
 		q    int
 		rows [][]any
 	}{
-		{qDeleteStatements, deleted},
-		{qDeleteStatementActors, deleted},
+		{qDeleteStatements, gone},
+		{qDeleteStatementActors, gone},
+		{qDeleteStatementActorRows, actorGone},
 	} {
 		if len(b.rows) == 0 {
 			continue
@@ -286,10 +324,10 @@ func (w *wtx) derive() error {
 			return err
 		}
 	}
-	if err := w.insert(bulkStatements, stmtRows, nil); err != nil {
+	if err := w.insert(bulkStatements, stmtRows); err != nil {
 		return err
 	}
-	if err := w.insert(bulkStatementActors, actorRows, nil); err != nil {
+	if err := w.insert(bulkStatementActors, actorRows); err != nil {
 		return err
 	}
 	if len(links) > 0 {
@@ -309,35 +347,54 @@ func (w *wtx) insertPending(stmtOf map[reportRef]string) error {
 	if len(w.pending) == 0 {
 		return nil
 	}
+	// Rows get their rids here, after the largest (as SQLite would number them),
+	// so that the full-text rows need not be matched to RETURNING rows.
+	var rid int64
+	if err := w.stmt(qMaxReportID).QueryRowContext(w.ctx).Scan(&rid); err != nil {
+		return fmt.Errorf("reading report ids: %w", err)
+	}
 	rows := make([][]any, 0, len(w.pending))
-	evidence := map[reportRef]string{}
+	if w.statementsOf == nil {
+		w.statementsOf = map[string][]string{}
+	}
 	for _, p := range w.pending {
 		r := p.r
 		ref := reportRef{r.ArticleID, r.Index}
-		rows = append(rows, []any{r.ArticleID, r.Index, r.Kind, r.SpeakerID, r.TargetID, r.IncidentID, nullable(unixOf(r.Date)),
+		if id := stmtOf[ref]; id != "" {
+			w.statementsOf[r.ArticleID] = append(w.statementsOf[r.ArticleID], id)
+		}
+		rid++
+		rows = append(rows, []any{rid, r.ArticleID, r.Index, r.Kind, r.SpeakerID, r.TargetID, r.IncidentID, nullable(unixOf(r.Date)),
 			r.Evidence, r.Quote, r.Confidence, p.key.Speaker, p.key.Target, stmtOf[ref]})
 		if r.Evidence != "" {
-			evidence[ref] = r.Evidence
+			w.ftsReports.insert(rid, r.Evidence)
 		}
 	}
+	for art, ids := range w.statementsOf {
+		slices.Sort(ids)
+		w.statementsOf[art] = slices.Compact(ids)
+	}
 	w.pending = nil
-	return w.insert(bulkReports, rows, func(res *sql.Rows) error {
-		var rid int64
-		var ref reportRef
-		if err := res.Scan(&rid, &ref.article, &ref.idx); err != nil {
-			return err
-		}
-		if ev, ok := evidence[ref]; ok {
-			w.ftsReports.insert(rid, ev)
-		}
-		return nil
-	})
+	return w.insert(bulkReports, rows)
 }
 
 // edgeDelta collects the direct edges whose statements change in a write.
 type edgeDelta struct {
 	removed map[string]bool // statement ids that go (or are written again)
 	touched map[edgeKey]*edgeChange
+	// actors holds the stored actors of the removed statements, with the day
+	// their rows carry.
+	actors map[string]map[statementActor]sql.NullInt64
+}
+
+// statementActor is a row of statement_actors without its statement.
+type statementActor struct{ role, actor string }
+
+// edgeAgg is what an edge counts of its statements' reports: distinct articles,
+// first day (null when a report is undated) and last day.
+type edgeAgg struct {
+	reports     int
+	first, last sql.NullInt64
 }
 
 type edgeKey struct {
@@ -346,12 +403,21 @@ type edgeKey struct {
 	target  string
 }
 
+// edgeChange is what a write does to an edge: the statements it adds and, when
+// every one of them is fresh (made only of reports this write puts) and none of
+// the edge's statements goes, what they add to its counts, so that the edge's
+// reports need not be counted again.
 type edgeChange struct {
-	add []string
+	add      []string
+	recount  bool
+	articles map[string]bool
+	undated  bool
+	first    sql.NullInt64 // of the dated reports added
+	last     sql.NullInt64
 }
 
 func newEdgeDelta() *edgeDelta {
-	return &edgeDelta{removed: map[string]bool{}, touched: map[edgeKey]*edgeChange{}}
+	return &edgeDelta{removed: map[string]bool{}, touched: map[edgeKey]*edgeChange{}, actors: map[string]map[statementActor]sql.NullInt64{}}
 }
 
 func (d *edgeDelta) touch(k edgeKey) *edgeChange {
@@ -374,9 +440,14 @@ func (d *edgeDelta) removeStatements(w *wtx, ids []string, kinds map[string]stor
 	speakers, targets := map[string][]string{}, map[string][]string{}
 	for rows.Next() {
 		var id, role, actor string
-		if err := rows.Scan(&id, &role, &actor); err != nil {
+		var day sql.NullInt64
+		if err := rows.Scan(&id, &role, &actor, &day); err != nil {
 			return fmt.Errorf("reading statement actors: %w", err)
 		}
+		if d.actors[id] == nil {
+			d.actors[id] = map[statementActor]sql.NullInt64{}
+		}
+		d.actors[id][statementActor{role, actor}] = day
 		if role == "S" {
 			speakers[id] = append(speakers[id], actor)
 		} else {
@@ -390,24 +461,66 @@ func (d *edgeDelta) removeStatements(w *wtx, ids []string, kinds map[string]stor
 		d.removed[id] = true
 		for _, sp := range speakers[id] {
 			for _, tg := range targets[id] {
-				d.touch(edgeKey{sp, kinds[id], tg})
+				d.touch(edgeKey{sp, kinds[id], tg}).recount = true
 			}
 		}
 	}
 	return nil
 }
 
-func (d *edgeDelta) addStatement(st store.Statement) {
+func (d *edgeDelta) addStatement(st store.Statement, fresh bool) {
 	for _, sp := range st.SpeakerIDs {
 		for _, tg := range st.TargetIDs {
 			c := d.touch(edgeKey{sp, st.Kind, tg})
 			c.add = append(c.add, st.ID)
+			if !fresh {
+				c.recount = true
+			}
+			if c.recount {
+				continue
+			}
+			if c.articles == nil {
+				c.articles = map[string]bool{}
+			}
+			for _, r := range st.Reports {
+				c.articles[r.ArticleID] = true
+				if r.Date.IsZero() {
+					c.undated = true
+					continue
+				}
+				u := r.Date.Unix()
+				if !c.first.Valid || u < c.first.Int64 {
+					c.first = sql.NullInt64{Int64: u, Valid: true}
+				}
+				if !c.last.Valid || u > c.last.Int64 {
+					c.last = sql.NullInt64{Int64: u, Valid: true}
+				}
+			}
 		}
 	}
 }
 
+// plus returns a's counts with c's fresh statements added.
+func (a edgeAgg) plus(c *edgeChange, existed bool) edgeAgg {
+	out := edgeAgg{reports: a.reports + len(c.articles), last: a.last}
+	if c.last.Valid && (!out.last.Valid || c.last.Int64 > out.last.Int64) {
+		out.last = c.last
+	}
+	// A stored edge without a first day has an undated report.
+	if c.undated || (existed && !a.first.Valid) {
+		return out
+	}
+	out.first = c.first
+	if existed && a.first.Int64 < c.first.Int64 {
+		out.first = a.first
+	}
+	return out
+}
+
 // write reads the touched edges, applies the statement changes to their id lists,
-// recomputes their report counts and dates from the linked reports, and writes them.
+// recomputes the report counts and dates of those that lost or rewrote a
+// statement (or gained one with stored reports) from the linked reports, adds
+// those of the others in Go, and writes them.
 func (d *edgeDelta) write(w *wtx) error {
 	if len(d.touched) == 0 {
 		return nil
@@ -430,6 +543,7 @@ func (d *edgeDelta) write(w *wtx) error {
 		krows[i] = []any{k.speaker, k.kind, k.target}
 	}
 	cur := map[edgeKey][]string{}
+	curAgg := map[edgeKey]edgeAgg{}
 	rows, err := w.stmt(qEdgesByKey).QueryContext(w.ctx, jsonRows(krows))
 	if err != nil {
 		return fmt.Errorf("reading edges: %w", err)
@@ -437,11 +551,13 @@ func (d *edgeDelta) write(w *wtx) error {
 	for rows.Next() {
 		var k edgeKey
 		var ids string
-		if err := rows.Scan(&k.speaker, &k.kind, &k.target, &ids); err != nil {
+		var a edgeAgg
+		if err := rows.Scan(&k.speaker, &k.kind, &k.target, &ids, &a.reports, &a.first, &a.last); err != nil {
 			rows.Close()
 			return fmt.Errorf("reading edges: %w", err)
 		}
 		cur[k] = decodeList(ids)
+		curAgg[k] = a
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -480,31 +596,41 @@ func (d *edgeDelta) write(w *wtx) error {
 		return nil
 	}
 	// Reports (distinct articles), first and last day of each edge's statements.
-	type agg struct {
-		reports     int
-		first, last sql.NullInt64
+	aggs := make([]edgeAgg, len(live))
+	var recount [][]string
+	var recountAt []int
+	for i, k := range live {
+		ch := d.touched[k]
+		if ch.recount {
+			recount = append(recount, lists[i])
+			recountAt = append(recountAt, i)
+			continue
+		}
+		old, existed := curAgg[k]
+		aggs[i] = old.plus(ch, existed)
 	}
-	aggs := make([]agg, len(live))
-	b, _ := json.Marshal(lists)
-	rows, err = w.stmt(qEdgeAggregates).QueryContext(w.ctx, string(b))
-	if err != nil {
-		return fmt.Errorf("counting edge reports: %w", err)
-	}
-	for rows.Next() {
-		var i, undated int
-		var a agg
-		if err := rows.Scan(&i, &a.reports, &a.first, &a.last, &undated); err != nil {
-			rows.Close()
+	if len(recount) > 0 {
+		b, _ := json.Marshal(recount)
+		rows, err = w.stmt(qEdgeAggregates).QueryContext(w.ctx, string(b))
+		if err != nil {
 			return fmt.Errorf("counting edge reports: %w", err)
 		}
-		if undated > 0 {
-			a.first = sql.NullInt64{}
+		for rows.Next() {
+			var i, undated int
+			var a edgeAgg
+			if err := rows.Scan(&i, &a.reports, &a.first, &a.last, &undated); err != nil {
+				rows.Close()
+				return fmt.Errorf("counting edge reports: %w", err)
+			}
+			if undated > 0 {
+				a.first = sql.NullInt64{}
+			}
+			aggs[recountAt[i]] = a
 		}
-		aggs[i] = a
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("counting edge reports: %w", err)
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("counting edge reports: %w", err)
+		}
 	}
 	erows := make([][]any, 0, len(live))
 	aff := w.affiliations()
@@ -513,7 +639,7 @@ func (d *edgeDelta) write(w *wtx) error {
 		erows = append(erows, []any{k.speaker, k.kind, k.target, aff.Root(k.speaker), aff.Root(k.target), len(lists[i]), a.reports,
 			nullable(a.first), nullable(a.last), jsonList(lists[i])})
 	}
-	return w.insert(bulkEdges, erows, nil)
+	return w.insert(bulkEdges, erows)
 }
 
 func nullable(n sql.NullInt64) any {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/demarche/demarche/store"
 	"github.com/demarche/demarche/store/sqlitestore"
@@ -175,5 +176,52 @@ func TestAffiliationLearnedInBatch(t *testing.T) {
 	sts, _, err := batch.ListStatements(ctx, store.StatementFilter{Speakers: []string{storetest.CHN}, Rollup: true}, store.Page{})
 	if err != nil || len(sts) != 1 {
 		t.Errorf("China's statements (rolled up) = %d, %v; want 1", len(sts), err)
+	}
+}
+
+// TestEdgeCountsOfAddedStatements puts articles one at a time so that each adds a
+// statement to an existing edge without touching its others (the counts are
+// then added to, not recounted), including an undated report and an article that
+// names both ends twice: after every write the edges must equal store.DirectEdges
+// over the stored statements.
+func TestEdgeCountsOfAddedStatements(t *testing.T) {
+	ctx := t.Context()
+	s := open(t, t.TempDir())
+	defer s.Close()
+	undated := storetest.R(store.Accuses, storetest.USA, storetest.CHN, 0, "undated")
+	undated.Date = time.Time{}
+	steps := []*store.ArticleGraph{
+		storetest.Art("art:1", "AP", storetest.R(store.Accuses, storetest.USA, storetest.CHN, 0, "a")),
+		storetest.Art("art:2", "AP", storetest.R(store.Accuses, storetest.USA, storetest.CHN, 100, "b"),
+			storetest.R(store.Accuses, storetest.USA, storetest.CHN, 200, "c")),
+		storetest.Art("art:3", "AP", storetest.R(store.Accuses, storetest.USA, storetest.CHN, 300, "d")),
+		storetest.Art("art:4", "AP", undated),
+		storetest.Art("art:5", "AP", storetest.R(store.Accuses, storetest.USA, storetest.CHN, 50, "e")),
+	}
+	for i, g := range steps {
+		if _, err := s.PutArticle(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+		var sts []store.Statement
+		if err := s.WalkStatements(ctx, store.StatementFilter{}, func(st store.Statement) error {
+			sts = append(sts, st)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		want := store.DirectEdges(sts)
+		var got []store.Edge
+		if err := s.Edges(ctx, nil, func(e store.Edge) error {
+			got = append(got, e)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for j := range want {
+			want[j].First, want[j].Last = want[j].First.UTC(), want[j].Last.UTC()
+		}
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Fatalf("after article %d:\n got %+v\nwant %+v", i+1, got, want)
+		}
 	}
 }

@@ -9,11 +9,12 @@ import (
 // The writer's prepared statements, indexes into Store.prep.
 const (
 	qArticleHash = iota
+	qArticleHashes
+	qMaxReportID
 	qUpsertArticle
 	qInsertActor
 	qUpdateActor
 	qInsertName
-	qInsertIncidentMentions
 	qUpsertIncident
 	qReportsOfKeys
 	qReportsOfKeysFrom
@@ -28,6 +29,7 @@ const (
 	qDeleteEdges
 	qDeleteStatements
 	qDeleteStatementActors
+	qDeleteStatementActorRows
 	qLinkReports
 	qDeleteFTSNames
 	qDeleteFTSReports
@@ -35,16 +37,18 @@ const (
 )
 
 var preparedSQL = [numPrepared]string{
-	qArticleHash: `SELECT content_hash FROM articles WHERE id = ?`,
-	qUpsertArticle: `INSERT INTO articles (id, url, title, publisher, language, published, hash, content_hash, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	qArticleHash:   `SELECT content_hash FROM articles WHERE id = ?`,
+	qArticleHashes: `SELECT a.id, a.content_hash FROM json_each(?) k CROSS JOIN articles a WHERE a.id = k.value`,
+	qMaxReportID:   `SELECT coalesce(max(rid), 0) FROM reports`,
+	qUpsertArticle: `INSERT INTO articles (id, url, title, publisher, language, published, hash, content_hash, body, actors, incidents)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publisher = excluded.publisher,
 		language = excluded.language, published = excluded.published, hash = excluded.hash,
-		content_hash = excluded.content_hash, body = excluded.body`,
-	qInsertActor:            `INSERT INTO actors (id, kind, name, aliases, country, affiliation, role) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-	qUpdateActor:            `UPDATE actors SET kind = ?, name = ?, aliases = ?, country = ?, affiliation = ?, role = ? WHERE id = ?`,
-	qInsertName:             `INSERT INTO names (otype, oid, name, norm) VALUES (?, ?, ?, ?) RETURNING nid`,
-	qInsertIncidentMentions: `INSERT OR IGNORE INTO incident_mentions (article_id, incident_id) SELECT ?, value FROM json_each(?)`,
+		content_hash = excluded.content_hash, body = excluded.body, actors = excluded.actors,
+		incidents = excluded.incidents`,
+	qInsertActor: `INSERT INTO actors (id, kind, name, aliases, country, affiliation, role) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	qUpdateActor: `UPDATE actors SET kind = ?, name = ?, aliases = ?, country = ?, affiliation = ?, role = ? WHERE id = ?`,
+	qInsertName:  `INSERT INTO names (otype, oid, name, norm) VALUES (?, ?, ?, ?) RETURNING nid`,
 	qUpsertIncident: `INSERT INTO incidents (id, name, aliases, year, attributed, targeted) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, year = excluded.year,
 		attributed = excluded.attributed, targeted = excluded.targeted`,
@@ -66,9 +70,9 @@ var preparedSQL = [numPrepared]string{
 	qStatementsOfKeysFrom: `SELECT s.kind, s.kspeaker, s.ktarget, s.id, s.fp FROM json_each(?) k CROSS JOIN statements s
 		WHERE s.kind = k.value ->> 0 AND s.kspeaker = k.value ->> 1 AND s.ktarget = k.value ->> 2 AND s.day >= k.value ->> 3`,
 	qStatementsByID: `SELECT s.kind, s.kspeaker, s.ktarget, s.id, s.fp FROM json_each(?) k CROSS JOIN statements s WHERE s.id = k.value`,
-	qActorsOfStatements: `SELECT sa.statement_id, sa.role, sa.actor_id FROM json_each(?) k CROSS JOIN statement_actors sa
+	qActorsOfStatements: `SELECT sa.statement_id, sa.role, sa.actor_id, sa.day FROM json_each(?) k CROSS JOIN statement_actors sa
 		WHERE sa.statement_id = k.value`,
-	qEdgesByKey: `SELECT e.speaker, e.kind, e.target, e.statement_ids FROM json_each(?) k CROSS JOIN edges e
+	qEdgesByKey: `SELECT e.speaker, e.kind, e.target, e.statement_ids, e.reports, e.first, e.last FROM json_each(?) k CROSS JOIN edges e
 		WHERE e.speaker = k.value ->> 0 AND e.kind = k.value ->> 1 AND e.target = k.value ->> 2`,
 	// The argument is one JSON array of statement ids per edge; rows come back by its index.
 	qEdgeAggregates: `SELECT k.key, count(DISTINCT r.article_id), min(r.day), max(r.day), count(*) - count(r.day)
@@ -77,9 +81,11 @@ var preparedSQL = [numPrepared]string{
 	qDeleteEdges:           `DELETE FROM edges WHERE (speaker, kind, target) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`,
 	qDeleteStatements:      `DELETE FROM statements WHERE id IN (SELECT value ->> 0 FROM json_each(?))`,
 	qDeleteStatementActors: `DELETE FROM statement_actors WHERE statement_id IN (SELECT value ->> 0 FROM json_each(?))`,
-	qLinkReports:           `UPDATE reports SET statement_id = j.value ->> 1 FROM json_each(?) j WHERE reports.rid = j.value ->> 0`,
-	qDeleteFTSNames:        `DELETE FROM fts_names WHERE rowid IN (SELECT value FROM json_each(?))`,
-	qDeleteFTSReports:      `DELETE FROM fts_reports WHERE rowid IN (SELECT value FROM json_each(?))`,
+	qDeleteStatementActorRows: `DELETE FROM statement_actors WHERE (statement_id, role, actor_id) IN
+		(SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`,
+	qLinkReports:      `UPDATE reports SET statement_id = j.value ->> 1 FROM json_each(?) j WHERE reports.rid = j.value ->> 0`,
+	qDeleteFTSNames:   `DELETE FROM fts_names WHERE rowid IN (SELECT value FROM json_each(?))`,
+	qDeleteFTSReports: `DELETE FROM fts_reports WHERE rowid IN (SELECT value FROM json_each(?))`,
 }
 
 const deriveReportCols = "r.rid, r.article_id, r.idx, r.kind, r.kspeaker, r.ktarget, r.speaker, r.target, r.incident, r.day, r.confidence, coalesce(r.statement_id, '')"

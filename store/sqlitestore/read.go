@@ -144,18 +144,22 @@ func (s *Store) WalkArticles(ctx context.Context, fn func(store.Article) error) 
 // WalkMentions streams the (article, actor) pairs of the MENTIONS edges, ordered by
 // article then actor (export.MentionWalker).
 func (s *Store) WalkMentions(ctx context.Context, fn func(articleID, actorID string) error) error {
-	rows, err := s.r.QueryContext(ctx, "SELECT article_id, actor_id FROM mentions ORDER BY article_id, actor_id")
+	rows, err := s.r.QueryContext(ctx, "SELECT id, actors FROM articles WHERE actors <> '[]' ORDER BY id")
 	if err != nil {
 		return fmt.Errorf("walking mentions: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var art, actor string
-		if err := rows.Scan(&art, &actor); err != nil {
+		var art, list string
+		if err := rows.Scan(&art, &list); err != nil {
 			return fmt.Errorf("walking mentions: %w", err)
 		}
-		if err := fn(art, actor); err != nil {
-			return err
+		actors := decodeList(list)
+		slices.Sort(actors)
+		for _, actor := range actors {
+			if err := fn(art, actor); err != nil {
+				return err
+			}
 		}
 	}
 	return rows.Err()
@@ -438,7 +442,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		{st.Nodes, "Actor", "SELECT count(*) FROM actors"},
 		{st.Nodes, "Incident", "SELECT count(*) FROM incidents"},
 		{st.Nodes, "Statement", "SELECT count(*) FROM statements"},
-		{st.Edges, "MENTIONS", "SELECT count(*) FROM mentions"},
+		{st.Edges, "MENTIONS", "SELECT coalesce(sum(articles), 0) FROM mention_counts WHERE otype = 'Actor'"},
 		{st.Edges, "MADE", "SELECT count(*) FROM statement_actors WHERE role = 'S'"},
 		{st.Edges, "TARGETS", "SELECT count(*) FROM statement_actors WHERE role = 'T'"},
 		{st.Edges, "ABOUT", "SELECT count(*) FROM statements s JOIN incidents i ON i.id = s.incident"},

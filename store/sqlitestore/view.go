@@ -27,13 +27,15 @@ type view struct {
 
 	adjMu sync.Mutex
 	adj   *adjacency // built on first use
+
+	gen uint64 // unique in the process (nextGen): the store's Version
 }
 
 // maxCached bounds the cached results of one view; when full the cache starts over.
 const maxCached = 512
 
 func newView(actors map[string]*store.Actor, noCache bool) *view {
-	v := &view{parent: make(map[string]string, len(actors)), children: map[string][]string{}}
+	v := &view{parent: make(map[string]string, len(actors)), children: map[string][]string{}, gen: nextGen()}
 	if !noCache {
 		v.cache = map[string]any{}
 	}
@@ -51,7 +53,7 @@ func newView(actors map[string]*store.Actor, noCache bool) *view {
 
 // next returns a fresh view (empty cache) sharing v's affiliation tree.
 func (v *view) next() *view {
-	n := &view{parent: v.parent, children: v.children}
+	n := &view{parent: v.parent, children: v.children, gen: nextGen()}
 	if v.cache != nil {
 		n.cache = map[string]any{}
 	}

@@ -2,6 +2,7 @@ package sqlitestore_test
 
 import (
 	"database/sql"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -121,12 +122,20 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	for _, q := range []string{
 		`DROP INDEX statement_actors_actor_day`,
 		`ALTER TABLE statement_actors DROP COLUMN day`,
-		// Versions 1 and 2 kept mentions in a WITHOUT ROWID table.
-		`CREATE TABLE old_mentions (article_id TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (article_id, actor_id)) WITHOUT ROWID`,
-		`INSERT INTO old_mentions SELECT article_id, actor_id FROM mentions`,
-		`DROP TABLE mentions`,
-		`ALTER TABLE old_mentions RENAME TO mentions`,
+		// Versions 1 and 2 kept mentions in a WITHOUT ROWID table (version 3 in a
+		// rowid table), not with the articles.
+		`CREATE TABLE mentions (article_id TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (article_id, actor_id)) WITHOUT ROWID`,
+		`INSERT INTO mentions SELECT a.id, j.value FROM articles a, json_each(a.actors) j`,
 		`CREATE INDEX mentions_actor ON mentions(actor_id)`,
+		`CREATE TABLE incident_mentions (article_id TEXT NOT NULL, incident_id TEXT NOT NULL, PRIMARY KEY (article_id, incident_id)) WITHOUT ROWID`,
+		`INSERT INTO incident_mentions SELECT a.id, j.value FROM articles a, json_each(a.incidents) j`,
+		`ALTER TABLE articles DROP COLUMN actors`,
+		`ALTER TABLE articles DROP COLUMN incidents`,
+		`DROP TABLE mention_counts`,
+		// Up to version 3 the full-text index of reports kept a copy of the evidence.
+		`DROP TABLE fts_reports`,
+		`CREATE VIRTUAL TABLE fts_reports USING fts5(evidence, tokenize = 'unicode61 remove_diacritics 2')`,
+		`INSERT INTO fts_reports (rowid, evidence) SELECT rid, evidence FROM reports WHERE evidence <> ''`,
 		`PRAGMA user_version = 1`,
 	} {
 		if _, err := db.Exec(q); err != nil {
@@ -139,6 +148,9 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	if after := list(s); len(before) == 0 || !reflect.DeepEqual(after, before) {
 		t.Errorf("after the upgrade: %v, before %v", after, before)
 	}
+	if hits, err := s.Search(ctx, "b", []string{"Statement"}, 10); err != nil || len(hits) == 0 {
+		t.Errorf("searching the evidence after the upgrade: %v, %v", hits, err)
+	}
 	db, err = sql.Open("sqlite", "file:"+filepath.Join(dir, sqlitestore.FileName)+"?_pragma=query_only(1)")
 	if err != nil {
 		t.Fatal(err)
@@ -148,21 +160,40 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	if err := db.QueryRow(`SELECT count(*) FROM statement_actors WHERE day IS NULL`).Scan(&undated); err != nil || undated != 0 {
 		t.Errorf("statement_actors rows without a day after the upgrade: %d, %v", undated, err)
 	}
-	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 3 {
-		t.Errorf("schema version after the upgrade = %d, %v; want 3", version, err)
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 4 {
+		t.Errorf("schema version after the upgrade = %d, %v; want 4", version, err)
 	}
-	var mentions int
+	var pairs, counted, tables int
+	if err := db.QueryRow(`SELECT (SELECT count(*) FROM articles a, json_each(a.actors)), (SELECT sum(articles) FROM mention_counts WHERE otype = 'Actor'),
+		(SELECT count(*) FROM sqlite_master WHERE name IN ('mentions', 'incident_mentions'))`).Scan(&pairs, &counted, &tables); err != nil ||
+		pairs == 0 || counted != pairs || tables != 0 {
+		t.Errorf("mentions after the upgrade: %d in articles, %d counted, %d mentions tables, %v; want them with the articles",
+			pairs, counted, tables, err)
+	}
+	var incidents string
+	if err := db.QueryRow(`SELECT incidents FROM articles WHERE id = 'art:1'`).Scan(&incidents); err != nil || incidents != `["`+storetest.OPM+`"]` {
+		t.Errorf("incidents of art:1 after the upgrade: %s, %v", incidents, err)
+	}
 	var ddl string
-	if err := db.QueryRow(`SELECT (SELECT count(*) FROM mentions), sql FROM sqlite_master WHERE name = 'mentions'`).Scan(&mentions, &ddl); err != nil ||
-		mentions == 0 || strings.Contains(ddl, "WITHOUT ROWID") {
-		t.Errorf("mentions after the upgrade: %d rows, table %q, %v; want the rows in a rowid table", mentions, ddl, err)
+	if err := db.QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'fts_reports'`).Scan(&ddl); err != nil || !strings.Contains(ddl, "content = ''") {
+		t.Errorf("fts_reports after the upgrade: %q, %v; want a contentless table", ddl, err)
+	}
+	// The mention counts came along: deleting the one article naming OPM drops it.
+	if _, err := s.GetIncident(ctx, storetest.OPM); err != nil {
+		t.Fatalf("incident before the delete: %v", err)
+	}
+	if err := s.DeleteArticle(ctx, "art:1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.GetIncident(ctx, storetest.OPM); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("incident after deleting the only article naming it: %v, want ErrNotFound", err)
 	}
 }
 
 func loadCorpusInto(t *testing.T, s *sqlitestore.Store) {
 	t.Helper()
 	gs := []*store.ArticleGraph{
-		storetest.Art("art:1", "AP", storetest.R(store.Accuses, storetest.USA, storetest.CHN, 0, "a"),
+		storetest.Art("art:1", "AP", storetest.About(storetest.R(store.Accuses, storetest.USA, storetest.CHN, 0, "a"), storetest.OPM),
 			storetest.R(store.Denies, storetest.Zhao, storetest.USA, 1, "b")),
 		storetest.Art("art:2", "Reuters", storetest.R(store.Sanctions, storetest.DOJ, storetest.CHN, 5, "c"),
 			storetest.R(store.Criticizes, storetest.GBR, storetest.CHN, 9, "d")),

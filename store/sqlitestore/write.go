@@ -29,11 +29,23 @@ type wtx struct {
 	redirects map[string]string
 	dirty     map[store.StatementKey]keyRange
 	pending   []pendingReport // reports put in this transaction, not yet inserted
+	// mentioned is how many articles more (or fewer) mention each actor and
+	// incident than mention_counts says; flushMentions writes it.
+	mentioned map[mention]int
+	// statementsOf holds the statements of each article whose reports derive
+	// inserted, sorted (PutArticles returns them).
+	statementsOf map[string][]string
+	// hashes holds the content hash of articles (those PutArticles read ahead
+	// and those written since); an id absent from it is looked up.
+	hashes map[string]string
 
 	// FTS5 flushes its pending terms at every statement savepoint once a table is
 	// written in the transaction, so full-text rows are buffered and written last.
 	ftsNames, ftsReports ftsBuffer
 }
+
+// mention is an actor or incident that articles mention (otype as in names).
+type mention struct{ otype, id string }
 
 // ftsBuffer holds the rows to delete from and insert into one FTS table.
 type ftsBuffer struct {
@@ -67,7 +79,7 @@ func (w *wtx) flushFTS(del int, ins bulk, b *ftsBuffer) error {
 			rows = append(rows, []any{id, t})
 		}
 		sort.Slice(rows, func(i, j int) bool { return rows[i][0].(int64) < rows[j][0].(int64) })
-		if err := w.insert(ins, rows, nil); err != nil {
+		if err := w.insert(ins, rows); err != nil {
 			return err
 		}
 	}
@@ -95,13 +107,17 @@ func (s *Store) write(ctx context.Context, fn func(w *wtx) error) error {
 	w := &wtx{
 		s: s, ctx: context.WithoutCancel(ctx), tx: tx, stmts: make([]*sql.Stmt, numPrepared),
 		actors: map[string]*store.Actor{}, incidents: map[string]*store.Incident{}, redirects: map[string]string{},
-		dirty: map[store.StatementKey]keyRange{},
+		dirty: map[store.StatementKey]keyRange{}, mentioned: map[mention]int{},
 	}
 	if err := fn(w); err != nil {
 		tx.Rollback()
 		return err
 	}
 	if err := w.derive(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := w.flushMentions(); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -226,7 +242,12 @@ func (s *Store) PutArticle(ctx context.Context, g *store.ArticleGraph) (store.Pu
 // for the whole batch.
 func (s *Store) PutArticles(ctx context.Context, gs []*store.ArticleGraph) ([]store.PutResult, error) {
 	out := make([]store.PutResult, len(gs))
+	var wt *wtx
 	err := s.write(ctx, func(w *wtx) error {
+		wt = w
+		if err := w.readHashes(gs); err != nil {
+			return err
+		}
 		for i, g := range gs {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -245,17 +266,26 @@ func (s *Store) PutArticles(ctx context.Context, gs []*store.ArticleGraph) ([]st
 	if err != nil {
 		return nil, err
 	}
-	// The statement ids are known once the batch is derived and committed.
-	ids := make([]string, 0, len(gs))
-	for _, g := range gs {
-		ids = append(ids, g.Article.ID)
+	// The statement ids are known once the batch is derived: derive kept those of
+	// the articles it wrote; unchanged articles are read back.
+	var ids []string
+	for i, g := range gs {
+		if out[i].Unchanged {
+			ids = append(ids, g.Article.ID)
+		}
 	}
-	byArticle, err := s.articleStatements(ctx, ids)
-	if err != nil {
-		return nil, err
+	byArticle := map[string][]string{}
+	if len(ids) > 0 {
+		if byArticle, err = s.articleStatements(ctx, ids); err != nil {
+			return nil, err
+		}
 	}
 	for i, g := range gs {
-		out[i].Statements = byArticle[g.Article.ID]
+		if out[i].Unchanged {
+			out[i].Statements = byArticle[g.Article.ID]
+		} else {
+			out[i].Statements = slices.Clone(wt.statementsOf[g.Article.ID])
+		}
 	}
 	return out, nil
 }
@@ -277,6 +307,48 @@ func (s *Store) articleStatements(ctx context.Context, articleIDs []string) (map
 		out[art] = append(out[art], id)
 	}
 	return out, rows.Err()
+}
+
+// readHashes reads the content hashes of the stored articles among gs in one
+// query (hashes, with "" for those not stored).
+func (w *wtx) readHashes(gs []*store.ArticleGraph) error {
+	ids := make([]string, 0, len(gs))
+	w.hashes = make(map[string]string, len(gs))
+	for _, g := range gs {
+		if g != nil {
+			ids = append(ids, g.Article.ID)
+			w.hashes[g.Article.ID] = ""
+		}
+	}
+	rows, err := w.stmt(qArticleHashes).QueryContext(w.ctx, jsonList(ids))
+	if err != nil {
+		return fmt.Errorf("reading articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, h string
+		if err := rows.Scan(&id, &h); err != nil {
+			return fmt.Errorf("reading articles: %w", err)
+		}
+		w.hashes[id] = h
+	}
+	return rows.Err()
+}
+
+// articleHash returns the content hash of a stored article ("" when there is none).
+func (w *wtx) articleHash(id string) (string, error) {
+	if h, ok := w.hashes[id]; ok {
+		return h, nil
+	}
+	var h string
+	err := w.stmt(qArticleHash).QueryRowContext(w.ctx, id).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("reading article: %w", err)
+	}
+	return h, nil
 }
 
 // contentHash identifies what a graph would write: its Hash when set, else a hash
@@ -307,28 +379,22 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 	}
 	art := g.Article
 	hash := contentHash(g)
-	var old string
-	err := w.stmt(qArticleHash).QueryRowContext(w.ctx, art.ID).Scan(&old)
+	old, err := w.articleHash(art.ID)
+	if err != nil {
+		return res, err
+	}
 	var gcActors, gcIncidents []string
 	switch {
-	case err == nil && old == hash:
+	case old == hash:
 		res.Unchanged = true
 		res.Reports = len(g.Reports)
 		return res, nil
-	case err == nil:
+	case old != "":
 		res.Replaced = true
 		if gcActors, gcIncidents, err = w.removeArticleContent(art.ID); err != nil {
 			return res, err
 		}
-	case errors.Is(err, sql.ErrNoRows):
-	default:
-		return res, fmt.Errorf("reading article: %w", err)
 	}
-	if err := w.exec(qUpsertArticle, art.ID, art.URL, art.Title, art.Publisher, art.Language,
-		unixOf(art.Published.UTC()), art.Hash, hash, art.Body); err != nil {
-		return res, err
-	}
-
 	// Actors, redirected through merges.
 	rekey := map[string]bool{}
 	mentioned := map[string]bool{}
@@ -356,13 +422,6 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 			mentions = append(mentions, a.ID)
 		}
 	}
-	mrows := make([][]any, len(mentions))
-	for i, id := range mentions {
-		mrows[i] = []any{art.ID, id}
-	}
-	if err := w.insert(bulkMentions, mrows, nil); err != nil {
-		return res, err
-	}
 	incidents := make([]string, 0, len(g.Incidents))
 	for _, in := range g.Incidents {
 		created, err := w.upsertIncident(in)
@@ -374,10 +433,21 @@ func (w *wtx) putArticle(g *store.ArticleGraph) (store.PutResult, error) {
 		}
 		incidents = append(incidents, in.ID)
 	}
-	if len(incidents) > 0 {
-		if err := w.exec(qInsertIncidentMentions, art.ID, jsonList(incidents)); err != nil {
-			return res, err
-		}
+	sort.Strings(mentions)
+	sort.Strings(incidents)
+	incidents = slices.Compact(incidents)
+	for _, id := range mentions {
+		w.mentioned[mention{"Actor", id}]++
+	}
+	for _, id := range incidents {
+		w.mentioned[mention{"Incident", id}]++
+	}
+	if err := w.exec(qUpsertArticle, art.ID, art.URL, art.Title, art.Publisher, art.Language,
+		unixOf(art.Published.UTC()), art.Hash, hash, art.Body, jsonList(mentions), jsonList(incidents)); err != nil {
+		return res, err
+	}
+	if w.hashes != nil {
+		w.hashes[art.ID] = hash
 	}
 	if len(rekey) > 0 {
 		if err := w.rekey(rekey); err != nil {
@@ -438,11 +508,16 @@ func (w *wtx) removeArticleContent(articleID string) (actors, incidents []string
 		n, _ := strconv.ParseInt(rid, 10, 64)
 		w.ftsReports.delete(n)
 	}
-	if actors, err = w.strings(`DELETE FROM mentions WHERE article_id = ? RETURNING actor_id`, articleID); err != nil {
-		return nil, nil, err
+	var actorList, incidentList string
+	if err := w.tx.QueryRowContext(w.ctx, `SELECT actors, incidents FROM articles WHERE id = ?`, articleID).Scan(&actorList, &incidentList); err != nil {
+		return nil, nil, fmt.Errorf("reading article mentions: %w", err)
 	}
-	if incidents, err = w.strings(`DELETE FROM incident_mentions WHERE article_id = ? RETURNING incident_id`, articleID); err != nil {
-		return nil, nil, err
+	actors, incidents = decodeList(actorList), decodeList(incidentList)
+	for _, id := range actors {
+		w.mentioned[mention{"Actor", id}]--
+	}
+	for _, id := range incidents {
+		w.mentioned[mention{"Incident", id}]--
 	}
 	return actors, incidents, nil
 }
@@ -471,9 +546,9 @@ func (w *wtx) collect(actors, incidents []string) error {
 		if w.actor(id) == nil {
 			continue
 		}
-		var n int
-		if err := w.tx.QueryRowContext(w.ctx, `SELECT count(*) FROM mentions WHERE actor_id = ?`, id).Scan(&n); err != nil {
-			return fmt.Errorf("counting mentions: %w", err)
+		n, err := w.mentions(mention{"Actor", id})
+		if err != nil {
+			return err
 		}
 		if n > 0 {
 			continue
@@ -484,9 +559,9 @@ func (w *wtx) collect(actors, incidents []string) error {
 		rekey[id] = true
 	}
 	for _, id := range incidents {
-		var n int
-		if err := w.tx.QueryRowContext(w.ctx, `SELECT count(*) FROM incident_mentions WHERE incident_id = ?`, id).Scan(&n); err != nil {
-			return fmt.Errorf("counting incident mentions: %w", err)
+		n, err := w.mentions(mention{"Incident", id})
+		if err != nil {
+			return err
 		}
 		if n > 0 {
 			continue
@@ -502,6 +577,96 @@ func (w *wtx) collect(actors, incidents []string) error {
 	if len(rekey) > 0 {
 		// Members of a deleted actor now end at it: their keys may change.
 		return w.rekey(rekey)
+	}
+	return nil
+}
+
+// mentions counts the articles that mention an actor or incident, this
+// transaction's changes included.
+func (w *wtx) mentions(m mention) (int, error) {
+	var n int
+	err := w.tx.QueryRowContext(w.ctx, `SELECT articles FROM mention_counts WHERE otype = ? AND id = ?`, m.otype, m.id).Scan(&n)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("counting mentions: %w", err)
+	}
+	return n + w.mentioned[m], nil
+}
+
+// flushMentions writes the transaction's changes of the mention counts.
+func (w *wtx) flushMentions() error {
+	if len(w.mentioned) == 0 {
+		return nil
+	}
+	ms := make([]mention, 0, len(w.mentioned))
+	for m, n := range w.mentioned {
+		if n != 0 {
+			ms = append(ms, m)
+		}
+	}
+	slices.SortFunc(ms, func(a, b mention) int {
+		if c := strings.Compare(a.otype, b.otype); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	rows := make([][]any, len(ms))
+	var fewer [][]any
+	for i, m := range ms {
+		n := w.mentioned[m]
+		rows[i] = []any{m.otype, m.id, n}
+		if n < 0 {
+			fewer = append(fewer, []any{m.otype, m.id})
+		}
+	}
+	w.mentioned = map[mention]int{}
+	if err := w.insert(bulkMentionCounts, rows); err != nil {
+		return err
+	}
+	if len(fewer) > 0 {
+		return w.execSQL(`DELETE FROM mention_counts WHERE (otype, id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) AND articles <= 0`,
+			jsonRows(fewer))
+	}
+	return nil
+}
+
+// moveMentions makes the articles that mention mergeID mention keepID instead.
+// Articles keep their mentions in a JSON list, so this reads every article's
+// list: merges are rare, loads are not.
+func (w *wtx) moveMentions(keepID, mergeID string) error {
+	quoted, _ := json.Marshal(mergeID)
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT id, actors FROM articles WHERE instr(actors, ?) > 0`, string(quoted))
+	if err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	type change struct{ id, actors string }
+	var changes []change
+	for rows.Next() {
+		var id, list string
+		if err := rows.Scan(&id, &list); err != nil {
+			rows.Close()
+			return fmt.Errorf("reading mentions: %w", err)
+		}
+		ids := decodeList(list)
+		if !slices.Contains(ids, mergeID) {
+			continue
+		}
+		w.mentioned[mention{"Actor", mergeID}]--
+		if !slices.Contains(ids, keepID) {
+			w.mentioned[mention{"Actor", keepID}]++
+		}
+		ids = slices.DeleteFunc(ids, func(x string) bool { return x == mergeID })
+		ids = append(ids, keepID)
+		sort.Strings(ids)
+		changes = append(changes, change{id, jsonList(slices.Compact(ids))})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	for _, c := range changes {
+		if err := w.execSQL(`UPDATE articles SET actors = ? WHERE id = ?`, c.actors, c.id); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -866,14 +1031,15 @@ func (s *Store) MergeActors(ctx context.Context, keepID, mergeID string) (store.
 		for _, q := range []string{
 			`UPDATE reports SET speaker = ?1 WHERE speaker = ?2`,
 			`UPDATE reports SET target = ?1 WHERE target = ?2`,
-			`INSERT OR IGNORE INTO mentions (article_id, actor_id) SELECT article_id, ?1 FROM mentions WHERE actor_id = ?2`,
-			`DELETE FROM mentions WHERE actor_id = ?2`,
 			`UPDATE redirects SET to_id = ?1 WHERE to_id = ?2`,
 			`INSERT OR REPLACE INTO redirects (from_id, to_id) VALUES (?2, ?1)`,
 		} {
 			if err := w.execSQL(q, keepID, mergeID); err != nil {
 				return err
 			}
+		}
+		if err := w.moveMentions(keepID, mergeID); err != nil {
+			return err
 		}
 		if err := w.mergeIncidentActors(keepID, mergeID); err != nil {
 			return err

@@ -63,6 +63,7 @@ var subTests = []subTest{
 	{"WalkMentions", testWalkMentions},
 	{"RespondsTo", testRespondsTo},
 	{"Stats", testStats},
+	{"Version", testVersion},
 }
 
 // RunTests runs the conformance suite. newStore must return an open, empty store;

@@ -1,0 +1,139 @@
+package respcache_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/demarche/demarche/graph/respcache"
+	"github.com/demarche/demarche/httpapi"
+	"github.com/demarche/demarche/store/sqlitestore"
+	"github.com/demarche/demarche/synth"
+)
+
+// benchDBEnv names a directory holding a loaded 10k-article store (demarche.db)
+// that BenchmarkTimeline copies instead of generating its graph (which takes a
+// minute or more to load); the same variable as the store's query benchmarks.
+const benchDBEnv = "DEMARCHE_BENCH_DB"
+
+var (
+	graphOnce sync.Once
+	graphDir  string
+	graphErr  error
+)
+
+// benchGraph returns a directory holding the 10k-article synthetic graph, built
+// (or copied) once per test binary run.
+func benchGraph(b *testing.B) string {
+	graphOnce.Do(func() {
+		graphDir, graphErr = os.MkdirTemp("", "demarche-respcache-bench-*")
+		if graphErr != nil {
+			return
+		}
+		if src := os.Getenv(benchDBEnv); src != "" {
+			for _, name := range []string{sqlitestore.FileName, sqlitestore.FileName + "-wal"} {
+				if err := copyFile(filepath.Join(src, name), filepath.Join(graphDir, name)); err != nil && !os.IsNotExist(err) {
+					graphErr = err
+					return
+				}
+			}
+			return
+		}
+		ctx := context.Background()
+		s, err := sqlitestore.Open(ctx, graphDir, sqlitestore.Options{})
+		if err != nil {
+			graphErr = err
+			return
+		}
+		defer s.Close()
+		arts := synth.Articles(synth.Config{Seed: 1, Articles: 10000}, 10000)
+		for i := 0; i < len(arts); i += 500 {
+			if _, err := s.PutArticles(ctx, arts[i:min(i+500, len(arts))]); err != nil {
+				graphErr = err
+				return
+			}
+		}
+	})
+	if graphErr != nil {
+		b.Fatalf("building the benchmark graph: %v", graphErr)
+	}
+	return graphDir
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// The bench's monthly timeline query (bench/cmd/loadgen) and its states.
+const timelineDoc = `query Timeline($actor: String!) { timeline(actor: $actor, interval: MONTH) { buckets { start kind made received total } } }`
+
+var timelineStates = []string{"state:USA", "state:CHN", "state:RUS", "state:IRN", "state:GBR", "state:UKR", "state:ISR", "state:PRK", "state:DEU", "state:FRA"}
+
+// BenchmarkTimeline serves the dashboard's monthly timeline of a state (about
+// 840 buckets on the 10k graph) through the whole HTTP handler, rotating
+// through ten states: "store-cache" is the API without the response cache (the
+// embedded store's result cache on: every request still resolves and marshals
+// its buckets), "response-cache" with it (the steady state of a dashboard
+// between two writes).
+func BenchmarkTimeline(b *testing.B) {
+	for _, bc := range []struct {
+		name   string
+		cached bool
+	}{{"store-cache", false}, {"response-cache", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			s, err := sqlitestore.Open(b.Context(), benchGraph(b), sqlitestore.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { s.Close() })
+			cfg := httpapi.Config{Store: s}
+			if bc.cached {
+				cfg.ResponseCache = respcache.New(s, respcache.Options{})
+			}
+			h := httpapi.New(cfg)
+			bodies := make([][]byte, len(timelineStates))
+			for i, st := range timelineStates {
+				bodies[i], _ = json.Marshal(map[string]any{"query": timelineDoc, "variables": map[string]any{"actor": st}})
+			}
+			request := func(i int) int {
+				r := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(bodies[i%len(bodies)]))
+				r.Header.Set("Content-Type", "application/json")
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, r)
+				if w.Code != http.StatusOK {
+					b.Fatalf("status %d: %s", w.Code, w.Body)
+				}
+				return w.Body.Len()
+			}
+			size := 0
+			for i := range bodies { // warm both caches
+				size += request(i)
+			}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				request(i)
+			}
+			b.ReportMetric(float64(size)/float64(len(bodies)), "B/response")
+		})
+	}
+}
