@@ -1370,6 +1370,9 @@ func (a *analysis) answersState() *entity {
 		for _, m := range s.ments {
 			if m.kind == mActor && m.ent != nil && m.ent.typ == "STATE" {
 				count[m.ent]++
+				if smearedSide[s.lower(m.start-1)] {
+					count[m.ent] += 2 // "stop smearing China": the answerer's own side
+				}
 			}
 		}
 	}
@@ -1387,6 +1390,14 @@ func (a *analysis) answersState() *entity {
 		return nil
 	}
 	return best
+}
+
+// smearedSide holds the words after which a transcript's answers name their
+// own state as the wronged side ("stop smearing China", "accusations against
+// China").
+var smearedSide = map[string]bool{
+	"smearing": true, "smear": true, "smears": true, "slandering": true, "slander": true,
+	"vilifying": true, "vilify": true, "discrediting": true, "discredit": true,
 }
 
 // priorProsecutors resolves a bare "Prosecutors" or "investigators" to the

@@ -369,6 +369,12 @@ var ruleCases = []struct {
 		absent: []string{"THREATENS"}},
 	{name: "163. an act made possible is no act", text: "Prosecutors said the contractor ran a hacker-for-hire network that allowed Beijing to deny involvement.",
 		absent: []string{"DENIES"}},
+	{name: "164. answers labelled with the spokesperson's name", text: "Foreign Ministry Spokesperson Sun Hao's Regular Press Conference on June 4\n\nQ: Denmark's security service said Chinese hackers attacked its ports. Your comment?\n\nSun Hao: China firmly opposes all cyberattacks. The Danish side has made groundless accusations. We urge Denmark to stop smearing China.\n\nQ: Will China respond?\n\nSun Hao: We have lodged stern representations with the Danish side.",
+		want: []string{"Sun Hao DENIES Denmark", "Sun Hao DEMANDS Denmark"}, absent: []string{"Sun Hao DEMANDS China"}},
+	{name: "165. a one-off caption label is no answer", text: "Q: Did Japan accuse China?\n\nPhoto: Reuters\n\nJapan accused China of hacking.",
+		want: []string{"Japan ACCUSES China"}},
+	{name: "166. an open question is no threat", text: "Japan accused China of hacking its ports. The minister did not say whether Tokyo would retaliate.",
+		want: []string{"Japan ACCUSES China"}, absent: []string{"THREATENS"}},
 }
 
 // TestStanceEcho checks that a stance an official states for the state is

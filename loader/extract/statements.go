@@ -634,6 +634,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	if hypotheticalAct(s, i) {
 		return // "would regret any decision to expel Iranian diplomats"
 	}
+	if openQuestion(s, i) {
+		return // "did not say whether Seoul would retaliate"
+	}
 	if enabledAct(s, i) {
 		return // "an ecosystem that allowed Beijing to deny involvement"
 	}
@@ -2050,6 +2053,26 @@ func hypotheticalAct(s *sentInfo, i int) bool {
 	case "decision", "attempt", "move", "plan", "plans", "bid", "effort", "efforts", "decisions", "attempts", "moves":
 		q := s.lower(i - 3)
 		return q == "any" || q == "further" || q == "future"
+	}
+	return false
+}
+
+// openQuestion reports a cue inside a question left open before it: "did
+// not say whether Seoul would retaliate", "it was unclear whether Tokyo would
+// respond".
+func openQuestion(s *sentInfo, i int) bool {
+	for k := i - 1; k > 0 && i-k <= 8; k-- {
+		if w := s.lower(k); w == "," || w == ";" {
+			return false
+		}
+		if s.lower(k) != "whether" {
+			continue
+		}
+		switch s.lower(k - 1) {
+		case "say", "said", "says", "unclear", "clear", "know", "known", "disclose", "specify", "confirm":
+			return true
+		}
+		return false
 	}
 	return false
 }

@@ -183,6 +183,8 @@ type sentence struct {
 // sentence-final punctuation followed by a capital letter or a quote, never
 // after an abbreviation or an initial.
 func segment(text string, para int, out []sentence) []sentence {
+	first := len(out)
+	defer func() { namedAnswers(out[first:]) }()
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
@@ -223,6 +225,65 @@ func segment(text string, para int, out []sentence) []sentence {
 		para++
 	}
 	return out
+}
+
+// namedAnswers marks the answers of a transcript whose questions are
+// labelled "Q:" but whose answers are labelled with the answerer's name
+// ("Lin Wei: ...", "Spokesperson Wang: ..."): a line that opens with a
+// short capitalized label and a colon becomes an 'A' turn, its label cut off.
+func namedAnswers(ss []sentence) {
+	questions := false
+	for _, s := range ss {
+		if s.turn == 'Q' {
+			questions = true
+			break
+		}
+	}
+	if !questions {
+		return
+	}
+	// a label counts when it answers twice or the heading names it
+	// ("Photo: ..." or "Source: ..." once is no answerer)
+	labels := map[string]int{}
+	for i := range ss {
+		if l := answerLabel(ss, i); l != "" {
+			labels[l]++
+		}
+	}
+	for i := range ss {
+		s := &ss[i]
+		l := answerLabel(ss, i)
+		if l == "" || (labels[l] < 2 && !strings.Contains(ss[0].text, l)) || ss[0].text == s.text {
+			continue
+		}
+		rest := strings.TrimSpace(s.text[len(l)+1:])
+		s.text, s.toks, s.turn = rest, tokenize(rest), 'A'
+	}
+}
+
+// answerLabel is the speaker label that opens sentence i of a transcript
+// ("Lin Wei" in "Lin Wei: I have noted ..."): up to four capitalized words
+// and a colon at the start of a line, with text after it; else "".
+func answerLabel(ss []sentence, i int) string {
+	s := ss[i]
+	if s.turn != 0 || (i > 0 && ss[i-1].para == s.para) {
+		return ""
+	}
+	k := strings.Index(s.text, ": ")
+	if k <= 0 || k > 40 || strings.TrimSpace(s.text[k+1:]) == "" {
+		return ""
+	}
+	words := strings.Fields(s.text[:k])
+	if len(words) > 4 {
+		return ""
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789,\"") {
+			return ""
+		}
+	}
+	return s.text[:k]
 }
 
 func appendSentence(out []sentence, s string, para int) []sentence {
