@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"sort"
 	"strings"
 )
@@ -281,4 +282,24 @@ func junk(t string) bool {
 		}
 	}
 	return false
+}
+
+// answers yields the sentences of a transcript's answer turns: each from an
+// "A:" turn up to the next "Q:" one. Other texts have none.
+func (a *analysis) answers() iter.Seq[*sentInfo] {
+	return func(yield func(*sentInfo) bool) {
+		answering := false
+		for si := range a.sents {
+			s := &a.sents[si]
+			switch s.turn {
+			case 'Q':
+				answering = false
+			case 'A':
+				answering = true
+			}
+			if answering && !yield(s) {
+				return
+			}
+		}
+	}
 }

@@ -494,16 +494,8 @@ func (a *analysis) attributeAnswers() {
 	if host == nil {
 		return
 	}
-	answering := false
-	for si := range a.sents {
-		s := &a.sents[si]
-		switch s.turn {
-		case 'Q':
-			answering = false
-		case 'A':
-			answering = true
-		}
-		if answering && s.attribution == nil {
+	for s := range a.answers() {
+		if s.attribution == nil {
 			s.attribution, s.quoted = host, true
 		}
 	}

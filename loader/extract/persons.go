@@ -1355,18 +1355,7 @@ func openingSubjectState(s *sentInfo) *entity {
 // first. It is nil for other texts and on a tie.
 func (a *analysis) answersState() *entity {
 	count := map[*entity]int{}
-	answering := false
-	for si := range a.sents {
-		s := &a.sents[si]
-		switch s.turn {
-		case 'Q':
-			answering = false
-		case 'A':
-			answering = true
-		}
-		if !answering {
-			continue
-		}
+	for s := range a.answers() {
 		for _, m := range s.ments {
 			if m.kind == mActor && m.ent != nil && m.ent.typ == "STATE" {
 				count[m.ent]++

@@ -11,21 +11,8 @@ import (
 // Two Stores on one directory stand for two processes (`demarche serve` and a
 // `demarche load` beside it): each has its own connections and caches.
 func TestSeesAnotherProcessWrites(t *testing.T) {
-	old := freshInterval
-	freshInterval = 0
-	t.Cleanup(func() { freshInterval = old })
 	ctx := context.Background()
-	dir := t.TempDir()
-	serve, err := Open(ctx, dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer serve.Close()
-	load, err := Open(ctx, dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer load.Close()
+	serve, load := twoProcesses(t)
 
 	count := func() int {
 		t.Helper()
@@ -77,4 +64,26 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// twoProcesses opens two Stores on one fresh directory, standing for `demarche
+// serve` and a `demarche load` beside it, with the freshness check on every
+// read (freshInterval 0) for the test's duration.
+func twoProcesses(t *testing.T) (serve, load *Store) {
+	t.Helper()
+	old := freshInterval
+	freshInterval = 0
+	t.Cleanup(func() { freshInterval = old })
+	dir := t.TempDir()
+	serve, err := Open(context.Background(), dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { serve.Close() })
+	load, err = Open(context.Background(), dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { load.Close() })
+	return serve, load
 }

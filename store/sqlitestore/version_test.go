@@ -13,21 +13,8 @@ import (
 // Another process's commit changes the version the serving process reports,
 // with the same lag (freshInterval) as its reads.
 func TestVersionSeesAnotherProcessWrites(t *testing.T) {
-	old := freshInterval
-	freshInterval = 0
-	t.Cleanup(func() { freshInterval = old })
 	ctx := context.Background()
-	dir := t.TempDir()
-	serve, err := Open(ctx, dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer serve.Close()
-	load, err := Open(ctx, dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer load.Close()
+	serve, load := twoProcesses(t)
 
 	v0, _ := serve.Version(ctx)
 	if v, _ := serve.Version(ctx); v != v0 {
