@@ -21,6 +21,7 @@ import (
 // loadFlags are the flags load and serve --load share.
 type loadFlags struct {
 	batch     int
+	batchWait time.Duration
 	workers   int
 	lexicon   string
 	maxBytes  int64
@@ -32,7 +33,9 @@ type loadFlags struct {
 }
 
 func (lf *loadFlags) register(fs *flag.FlagSet) {
-	fs.IntVar(&lf.batch, "batch-size", 100, "articles per write transaction")
+	fs.IntVar(&lf.batch, "batch-size", ingest.DefaultBatchSize, "articles per write transaction")
+	fs.DurationVar(&lf.batchWait, "batch-wait", ingest.DefaultBatchWait,
+		"write a partial batch once its first article has waited this long (a slow feed or pipe is stored as it comes)")
 	fs.IntVar(&lf.workers, "workers", 0, "parallel extraction workers (default: number of CPUs)")
 	fs.StringVar(&lf.lexicon, "lexicon", "", "extra lexicon file (JSON) of actors, aliases and triggers")
 	fs.Int64Var(&lf.maxBytes, "max-bytes", 10<<20, "largest input accepted, in bytes")
@@ -108,7 +111,7 @@ func (e *environment) runLoad(ctx context.Context, s store.Store, paths []string
 	if err != nil {
 		return ingest.Summary{}, err
 	}
-	opts := ingest.Options{BatchSize: lf.batch, Workers: lf.workers, DryRun: dry, Extract: xopts, Logger: e.log, UnavailableWait: lf.waitFor}
+	opts := ingest.Options{BatchSize: lf.batch, BatchWait: lf.batchWait, Workers: lf.workers, DryRun: dry, Extract: xopts, Logger: e.log, UnavailableWait: lf.waitFor}
 	if lf.waitFor <= 0 {
 		opts.UnavailableWait = -1 // no waiting
 	}

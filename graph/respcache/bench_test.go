@@ -2,87 +2,16 @@ package respcache_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/demarche/demarche/graph/respcache"
 	"github.com/demarche/demarche/httpapi"
 	"github.com/demarche/demarche/store/sqlitestore"
-	"github.com/demarche/demarche/synth"
+	"github.com/demarche/demarche/store/sqlitestore/sqlitebench"
 )
-
-// benchDBEnv names a directory holding a loaded 10k-article store (demarche.db)
-// that BenchmarkTimeline copies instead of generating its graph (which takes a
-// minute or more to load); the same variable as the store's query benchmarks.
-const benchDBEnv = "DEMARCHE_BENCH_DB"
-
-var (
-	graphOnce sync.Once
-	graphDir  string
-	graphErr  error
-)
-
-// benchGraph returns a directory holding the 10k-article synthetic graph, built
-// (or copied) once per test binary run.
-func benchGraph(b *testing.B) string {
-	graphOnce.Do(func() {
-		graphDir, graphErr = os.MkdirTemp("", "demarche-respcache-bench-*")
-		if graphErr != nil {
-			return
-		}
-		if src := os.Getenv(benchDBEnv); src != "" {
-			for _, name := range []string{sqlitestore.FileName, sqlitestore.FileName + "-wal"} {
-				if err := copyFile(filepath.Join(src, name), filepath.Join(graphDir, name)); err != nil && !os.IsNotExist(err) {
-					graphErr = err
-					return
-				}
-			}
-			return
-		}
-		ctx := context.Background()
-		s, err := sqlitestore.Open(ctx, graphDir, sqlitestore.Options{})
-		if err != nil {
-			graphErr = err
-			return
-		}
-		defer s.Close()
-		arts := synth.Articles(synth.Config{Seed: 1, Articles: 10000}, 10000)
-		for i := 0; i < len(arts); i += 500 {
-			if _, err := s.PutArticles(ctx, arts[i:min(i+500, len(arts))]); err != nil {
-				graphErr = err
-				return
-			}
-		}
-	})
-	if graphErr != nil {
-		b.Fatalf("building the benchmark graph: %v", graphErr)
-	}
-	return graphDir
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
-}
 
 // The bench's monthly timeline query (bench/cmd/loadgen) and its states.
 const timelineDoc = `query Timeline($actor: String!) { timeline(actor: $actor, interval: MONTH) { buckets { start kind made received total } } }`
@@ -101,7 +30,7 @@ func BenchmarkTimeline(b *testing.B) {
 		cached bool
 	}{{"store-cache", false}, {"response-cache", true}} {
 		b.Run(bc.name, func(b *testing.B) {
-			s, err := sqlitestore.Open(b.Context(), benchGraph(b), sqlitestore.Options{})
+			s, err := sqlitestore.Open(b.Context(), sqlitebench.Graph(b, 10000), sqlitestore.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -93,6 +93,9 @@ type analysis struct {
 	// described are the non-state actors named by a description
 	// (findDescribedActors), looked for again in every sentence.
 	described []*entity
+	// joint holds, per sentence, the states a counted subject ("the three
+	// governments") stands for; its mention names the first of them.
+	joint map[int][]*entity
 }
 
 func newAnalysis(lex *Lexicon, doc Document) *analysis {

@@ -388,8 +388,8 @@ func (a *analysis) composeActors(s *sentInfo) {
 			}
 			if strong {
 				if _, isCapital := it.has(hitCapital); isCapital {
-					if p := s.lower(it.start - 1); p == "in" || p == "at" || p == "near" {
-						continue
+					if p := s.lower(it.start - 1); (p == "in" || p == "at" || p == "near") && !(p == "in" && rulersBefore[s.lower(it.start-2)]) {
+						continue // "talks in Moscow" is a place; "the authorities in Minsk" rule
 					}
 				}
 				a.addMention(s, it.start, it.end, st, mActor)
@@ -565,7 +565,8 @@ func (a *analysis) findGroups(s *sentInfo) {
 			w := s.toks[j].lower
 			if w == "-" || w == "backed" || w == "linked" || w == "sponsored" || w == "government" || w == "state" || w == "alleged" ||
 				w == "military" || w == "intelligence" || w == "cyber" || w == "hacking" || w == "suspected" || w == "so-called" ||
-				w == "affiliated" || w == "aligned" || w == "directed" || w == "controlled" || w == "funded" || w == "based" || w == "nexus" {
+				w == "affiliated" || w == "aligned" || w == "directed" || w == "controlled" || w == "funded" || w == "based" || w == "nexus" ||
+				st == nil && j == it.start-1 && sectorWords[w] { // "14 Chinese technology companies"
 				if st != nil && (w == "alleged" || w == "suspected") {
 					start = j
 				}
@@ -653,12 +654,29 @@ func (a *analysis) findGroups(s *sentInfo) {
 			e.addAlias(phrase)
 		}
 	}
+	// a counted sanctions list with no state named: "two individuals and one entity"
+	for i := 0; i+4 < len(s.toks); i++ {
+		if w := s.lower(i); !(isNumber(w) || numberWords[w]) || !listNouns[s.lower(i+1)] || s.lower(i+2) != "and" {
+			continue
+		}
+		if w := s.lower(i + 3); !(isNumber(w) || numberWords[w]) || !listNouns[s.lower(i+4)] || s.mentionAt(i) >= 0 || s.mentionAt(i+4) >= 0 {
+			continue
+		}
+		if p := s.lower(i - 1); p != "against" && p != "on" && p != "sanctioned" && p != "listed" && p != "designated" && p != "targeted" {
+			continue // only the object of a measure is a listed group
+		}
+		e := a.get(s.span(i, i+5), "GROUP")
+		a.addMention(s, i, i+5, e, mActor)
+	}
 	// "four members of China's military", "members of the Chinese military"
 	for i := 0; i+2 < len(s.toks); i++ {
-		if s.toks[i+1].lower != "members" || s.toks[i+2].lower != "of" {
+		if !servingNouns[s.toks[i+1].lower] || s.toks[i+2].lower != "of" {
 			continue
 		}
 		start := i
+		if s.toks[i+1].lower != "members" && !isNumber(s.toks[i].lower) && !numberWords[s.toks[i].lower] {
+			continue // "officers of the MOIS" alone names no group; "four officers of" does
+		}
 		if !(isNumber(s.toks[i].lower) || quantifiers[s.toks[i].lower]) {
 			if s.mentionAt(i) >= 0 {
 				continue
@@ -683,12 +701,32 @@ func (a *analysis) findGroups(s *sentInfo) {
 			}
 		}
 		phrase := s.span(start, m.end)
-		e := a.get(canonicalGroup(phrase), "GROUP")
+		e := a.countedGroup(s.toks[i].lower, s.toks[i+1].lower)
+		if e == nil {
+			e = a.get(canonicalGroup(phrase), "GROUP")
+		} else {
+			e.addAlias(phrase) // "six GRU officers" ... "six officers of Russia's military intelligence"
+		}
 		if e.affil == nil {
 			e.affil, e.country = m.ent, m.ent.country
 		}
 		a.addMention(s, start, m.end, e, mActor)
 	}
+}
+
+// countedGroup returns a group the article already counted with the same
+// number and noun ("six GRU officers" for "six officers of the GRU"), or nil.
+func (a *analysis) countedGroup(count, noun string) *entity {
+	if noun == "members" {
+		return nil
+	}
+	for _, g := range a.order {
+		f := strings.Fields(strings.ToLower(g.name))
+		if g.typ == "GROUP" && len(f) >= 2 && f[0] == count && (f[len(f)-1] == noun || len(f) > 2 && f[1] == noun && f[2] == "of") {
+			return g
+		}
+	}
+	return nil
 }
 
 func isNumber(w string) bool {
@@ -856,4 +894,28 @@ func (a *analysis) quotedPhrase(toks []token, i, ml int) (item, bool) {
 		}
 	}
 	return item{}, false
+}
+
+// listNouns count the listed in a sanctions announcement.
+var listNouns = map[string]bool{
+	"individuals": true, "individual": true, "persons": true, "person": true, "entities": true, "entity": true,
+	"companies": true, "company": true, "organisations": true, "organizations": true,
+}
+
+// sectorWords say what trade a company is in, between its state and the noun:
+// "Chinese technology companies", "Iranian shipping firms".
+var sectorWords = map[string]bool{
+	"technology": true, "tech": true, "cybersecurity": true, "security": true, "software": true, "telecom": true,
+	"telecommunications": true, "shipping": true, "defence": true, "defense": true, "internet": true, "hosting": true,
+	"surveillance": true, "state-owned": true, "semiconductor": true, "chip": true, "drone": true,
+}
+
+// memberNouns head a group of people named by the body they serve: "four
+// members of China's military", "two officers of Iran's intelligence ministry".
+var servingNouns = map[string]bool{"members": true, "officers": true, "agents": true, "operatives": true, "employees": true}
+
+// rulersBefore name those who govern a capital after "in": "the authorities
+// in Minsk", "the regime in Tehran", "the leadership in Beijing".
+var rulersBefore = map[string]bool{
+	"authorities": true, "regime": true, "leadership": true, "government": true, "rulers": true, "junta": true,
 }

@@ -380,7 +380,8 @@ func (a *analysis) findReferring(s *sentInfo) {
 		}
 		switch t.lower {
 		case "hackers", "officers", "diplomats", "agents", "spies", "officials", "suspects", "men", "nationals", "individuals",
-			"defendants", "accused", "operatives", "citizens", "women", "people", "pair", "trio", "employees", "perpetrators", "attackers", "group":
+			"defendants", "accused", "operatives", "citizens", "women", "people", "pair", "trio", "employees", "perpetrators", "attackers", "group",
+			"companies", "firms":
 			d, st := s.lower(i-1), i-1
 			if numberWords[d] || isNumber(d) {
 				d, st = s.lower(i-2), i-2 // "the two officers"
@@ -657,6 +658,10 @@ func (a *analysis) resolveCoref() {
 		}
 		if s.attribution != nil && s.attribution.typ == "PERSON" {
 			lastSpeaker = s.attribution
+		} else if p := openingPerson(s, len(s.toks)); s.attribution == nil && p != nil {
+			// "Grushko dismissed the accusations ... He warned that ...": the
+			// official who opened the last sentence is who "he" continues
+			lastSpeaker = p
 		}
 		if s.attribution == nil && prevAttr != nil && !a.ownSubject(s, prevAttr) && (s.para == prevPara && (strings.ContainsRune(s.text, '"') || s.hasWe()) || s.para == prevPara+1 && strings.HasPrefix(s.text, `"`) && a.sents[si-1].quoted) {
 			s.attribution = prevAttr
@@ -1231,7 +1236,16 @@ func peopleGroup(name string) bool {
 	if len(f) < 2 {
 		return false
 	}
+	if firmNouns[f[len(f)-1]] {
+		return false // "Israeli companies" are no defendants
+	}
 	return numberWords[f[0]] || isNumber(f[0]) || strings.HasSuffix(f[len(f)-1], "s") && !strings.HasSuffix(f[len(f)-1], "ss")
+}
+
+// firmNouns name organizations, not people, at the end of a group's name.
+var firmNouns = map[string]bool{
+	"companies": true, "firms": true, "entities": true, "institutions": true, "organizations": true,
+	"organisations": true, "banks": true, "exchanges": true, "businesses": true, "enterprises": true,
 }
 
 // titleAgency reports an agency name that is its head's title: "Director of

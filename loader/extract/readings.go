@@ -112,8 +112,16 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 		if den == nil {
 			den = a.sentenceSubject(s, n)
 		}
+		if r := relativeSpeaker(s, n); r != nil && s.attribution == nil {
+			den = r // "a statement by a foreign ministry spokesperson who called the accusations ..."
+		}
 		if den == nil {
 			continue
+		}
+		if len(accusers) == 0 {
+			if acc := accuserBy(s, n); acc != nil && acc.top() != den.top() {
+				accusers = []*entity{acc} // "a smear campaign" cooked up by "the U.S."
+			}
 		}
 		explicit := len(accusers) > 0
 		named := false
@@ -133,6 +141,9 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 				conf = 0.7
 			}
 		} else if !explicit && !named {
+			if speechVerbs[prev] && judgedClaim(s, n+1) {
+				prev = "calls" // a headline's "Kremlin says claims 'unfounded'": the copula elided
+			}
 			switch prev {
 			case "the", "such", "these", "this", "those", "baseless", "false", "groundless", "unfounded", "ungrounded", "recent", "new", "latest", "fresh",
 				"calls", "called", "calling", "branded", "brands", "labelled", "labeled", "dubbed": // "Beijing calls report a smear"
@@ -251,8 +262,71 @@ func (a *analysis) warnings(si int, s *sentInfo) {
 		sp := a.speakerOf(s, k)
 		if mi := s.mentionAt(that + 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].kind == mActor && sp != nil && s.ments[mi].ent.top() != sp.top() {
 			a.add(si, "ACCUSES", sp, s.ments[mi].ent, 0.7)
+		} else if mi >= 0 && sp != nil && s.ments[mi].ent != nil && s.ments[mi].ent.top() == sp.top() && ownResponse(s, s.ments[mi].end) {
+			// "He warned that Moscow would treat any attack as an act of
+			// aggression": the speaker's side announces what it will do
+			if tg := a.opponent(sp); tg != nil && !s.partner(tg) {
+				a.add(si, "THREATENS", sp, tg, 0.65)
+			}
 		}
 	}
+}
+
+// prejudged reads a speaker saying another side "jumped to conclusions" as
+// denying that side's claim: "said the Philippine side had \"jumped to
+// conclusions\"".
+func (a *analysis) prejudged(si int, s *sentInfo) {
+	for i := 1; i+2 < len(s.toks); i++ {
+		w := s.toks[i].lower
+		if !((w == "jumped" || w == "jumping" || w == "jump" || w == "rushed" || w == "rushing") && s.lower(i+1) == "to" && (s.lower(i+2) == "conclusions" || s.lower(i+2) == "judgment" || s.lower(i+2) == "judgement")) {
+			continue
+		}
+		p := i - 1
+		for p > 0 && (s.lower(p) == `"` || s.lower(p) == "had" || s.lower(p) == "has" || s.lower(p) == "have" || strings.HasSuffix(s.lower(p), "ly")) {
+			p--
+		}
+		mi := s.mentionAt(p)
+		if mi < 0 || s.ments[mi].ent == nil || s.ments[mi].kind != mActor && s.ments[mi].kind != mDemonym {
+			continue
+		}
+		acc := s.ments[mi].ent
+		den := s.attribution
+		if den == nil {
+			den = a.sentenceSubject(s, s.ments[mi].start)
+		}
+		if den != nil && den.top() != acc.top() && acc.typ != "GROUP" {
+			a.add(si, "DENIES", den, acc, 0.7)
+		}
+	}
+}
+
+// judgedClaim reports an evaluation right after a claim ending before i:
+// "claims 'irresponsible'", "allegations are groundless".
+func judgedClaim(s *sentInfo, i int) bool {
+	for q := i; q < len(s.toks) && q-i <= 3; q++ {
+		w := s.toks[q].lower
+		if isEvaluative(w) || conductAdjectives[w] {
+			return true
+		}
+		if w != `"` && w != "'" && w != "are" && w != "were" && w != "is" && w != "as" {
+			return false
+		}
+	}
+	return false
+}
+
+// ownResponse reports "would/will <act>" at i that a side announces it will
+// take ("would treat any attack as an act of aggression"), not what it will
+// suffer ("would be", "would continue", "would face").
+func ownResponse(s *sentInfo, i int) bool {
+	if w := s.lower(i); w != "would" && w != "will" {
+		return false
+	}
+	switch s.lower(i + 1) {
+	case "treat", "regard", "consider", "view", "hit", "strike", "punish", "respond", "retaliate", "react":
+		return true
+	}
+	return false
 }
 
 // holdAccountable reads "X holds Y accountable / responsible" as an accusation.
@@ -546,8 +620,15 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 		}
 		if !adj && measure && n > 1 {
 			// "called new EU sanctions on Iranian officials illegitimate"
-			for j := n + 1; j < len(s.toks) && j-n <= 6; j++ {
+			span := 6
+			if s.lower(n+1) == `"` {
+				span = 8 // called the listings "a typical act of economic bullying"
+			}
+			for j := n + 1; j < len(s.toks) && j-n <= span; j++ {
 				w := s.toks[j].lower
+				if w == `"` && j == n+1 && span == 8 {
+					continue
+				}
 				if w == "," || w == "." || w == `"` || w == ";" || speechVerbs[w] {
 					break
 				}
@@ -604,6 +685,9 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 					tg = s.ments[mi].ent
 				}
 				break
+			}
+			if w == `"` && j == n+1 {
+				continue // "a campaign of hostile activities" by Russia: the quote closes
 			}
 			if w == "," || w == "." || w == "is" || w == "was" || w == "are" || w == "were" || w == "and" || w == `"` {
 				break // "the incursion was unacceptable and a violation of Canadian sovereignty"
@@ -706,6 +790,16 @@ var hedges = map[string]bool{"almost": true, "certainly": true, "likely": true, 
 // when hedges separate the verb from "behind" (the plain phrase is a trigger).
 func (a *analysis) behindClaims(si int, s *sentInfo) {
 	for i, t := range s.toks {
+		if t.lower == "work" && s.lower(i-1) == "the" && s.lower(i+1) == "of" && auxiliaries[s.lower(i-2)] {
+			// "said the attack was the work of Sandworm": an attribution
+			if mi := s.mentionAt(namedAgent(s, i+2)); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+				culprit := s.ments[mi].ent
+				if sp := a.claimant(s, i); sp != nil && sp.top() != culprit.top() && sp.typ != "GROUP" {
+					a.add(si, "ACCUSES", sp, culprit, 0.75)
+				}
+			}
+			continue
+		}
 		if t.lower == "behind" {
 			// "Britain names Chinese state hackers behind the breach": naming is accusing
 			if mi := s.mentionAt(i - 1); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].end == i {
@@ -1120,6 +1214,9 @@ func (a *analysis) nominalWrongs(si int, s *sentInfo) {
 		if w == "campaign" || w == "attack" || w == "attacks" {
 			continue // too often the victim's or a plain description
 		}
+		if accusationNouns[s.lower(n+1)] && judgedClaim(s, n+2) {
+			continue // "says Philippine hacking claims 'irresponsible'": the judged claim's author
+		}
 		var culprit *entity
 		start := -1
 		for q := n - 1; q >= 0 && n-q <= 4; q-- {
@@ -1330,13 +1427,23 @@ func namedAgent(s *sentInfo, k int) int {
 	if w := s.lower(k); w == "the" || w == "a" || w == "an" {
 		k++
 	}
-	if s.mentionAt(k) >= 0 {
+	if mi := s.mentionAt(k); mi >= 0 {
+		if m := s.ments[mi]; m.ent != nil && !namedGroup(m.ent) {
+			if n := s.namedAs(m.end); n >= 0 {
+				return s.ments[n].start // "by a GRU unit tracked by researchers as Sandworm"
+			}
+		}
 		return k
 	}
 	for q := k; q < len(s.toks) && q-k <= 4; q++ {
 		w := s.toks[q].lower
 		if w == "known" && s.lower(q+1) == "as" {
 			return q + 2
+		}
+		if w == "tracked" {
+			if n := s.namedAs(q); n >= 0 {
+				return s.ments[n].start // "by a unit tracked by researchers as UNC4221"
+			}
 		}
 		if w == "called" || w == "dubbed" || w == "named" {
 			return q + 1
@@ -1354,6 +1461,7 @@ var insultNouns = map[string]bool{
 	"criminal": true, "criminals": true, "syndicate": true, "terrorist": true, "rogue": true, "pariah": true,
 	"bully": true, "aggressor": true, "menace": true, "thugs": true, "thug": true, "gangster": true, "gangsters": true,
 	"mafia": true, "dictatorship": true, "tyranny": true, "liar": true, "liars": true, "outlaw": true,
+	"empire": true, "hegemon": true,
 }
 
 // calledNames reads a speaker naming an actor with an insult as criticism of
@@ -1362,6 +1470,11 @@ func (a *analysis) calledNames(si int, s *sentInfo) {
 	for q, t := range s.toks {
 		switch t.lower {
 		case "called", "calls", "branded", "brands", "labelled", "labeled", "dubbed":
+		case "said", "says":
+			// "said Washington was \"the biggest hacker empire\"": the copula names it
+			if mi := s.mentionAt(q + 1); mi < 0 || s.ments[mi].start != q+1 || (s.lower(s.ments[mi].end) != "was" && s.lower(s.ments[mi].end) != "is") {
+				continue
+			}
 		default:
 			continue
 		}
@@ -1376,11 +1489,14 @@ func (a *analysis) calledNames(si int, s *sentInfo) {
 		if m.kind != mActor || m.ent == nil || m.pronoun || m.start > q+2 {
 			continue
 		}
-		insult := false
+		insult, kind := false, "CRITICIZES"
 		for j := m.end; j < len(s.toks) && j-m.end <= 6 && !insult; j++ {
 			w := s.toks[j].lower
 			if w == "." || w == "," || w == ";" {
 				break
+			}
+			if w == "hacker" || w == "hacking" || w == "cyberattack" || w == "espionage" {
+				kind = "ACCUSES" // "the biggest hacker empire" names a wrong, not only a vice
 			}
 			insult = insultNouns[w]
 		}
@@ -1395,6 +1511,65 @@ func (a *analysis) calledNames(si int, s *sentInfo) {
 		if sp == nil || sp.top() == m.ent.top() {
 			continue
 		}
-		a.add(si, "CRITICIZES", sp, m.ent, 0.75)
+		a.add(si, kind, sp, m.ent, 0.75)
+	}
+}
+
+// listVerbs put a target on a trade or sanctions list.
+var listVerbs = map[string]bool{
+	"added": true, "adds": true, "adding": true, "placed": true, "places": true, "placing": true, "put": true, "puts": true,
+}
+
+// listedOn reads a target put on a blacklist as a sanction: "the Commerce
+// Department added 14 Chinese firms to its Entity List", "placed the
+// companies, including X and Y, on a trade blacklist". A hypothetical
+// listing ("likely to respond by adding U.S. contractors to its list") is none.
+func (a *analysis) listedOn(si int, s *sentInfo) {
+	for n := 1; n < len(s.toks); n++ {
+		w := s.toks[n].lower
+		if !(w == "blacklist" || w == "list" && (s.lower(n-1) == "entity" || s.lower(n-1) == "sanctions")) {
+			continue
+		}
+		// back over "to a trade", "on its Entity": the preposition
+		p := n - 1
+		for p > 0 && n-p <= 4 && s.lower(p) != "to" && s.lower(p) != "on" {
+			p--
+		}
+		if s.lower(p) != "to" && s.lower(p) != "on" {
+			continue
+		}
+		v := -1
+		for q := p - 1; q >= 0 && p-q <= 16; q-- {
+			if listVerbs[s.toks[q].lower] {
+				v = q
+				break
+			}
+			if t := s.toks[q].lower; t == "." || t == ";" {
+				break
+			}
+		}
+		if v < 1 || negated(s, v) || hypotheticalAct(s, v) {
+			continue
+		}
+		if b := s.lower(v - 1); b == "by" || b == "to" || b == "would" || b == "could" || b == "may" || b == "might" || b == "will" {
+			continue // "respond by adding", "plans to add": not done
+		}
+		k, ok := a.subject(s, v)
+		if !ok {
+			continue
+		}
+		sp := a.speakerOf(s, k)
+		if sp == nil || sp.typ == "GROUP" || sp.typ == "PERSON" && s.attribution == sp && sp.affil == nil {
+			continue
+		}
+		for _, m := range s.ments {
+			if m.start <= v || m.start >= p || m.ent == nil || m.kind != mActor || m.ent.top() == sp.top() {
+				continue
+			}
+			if m.ent.typ == "STATE" {
+				continue // a state is no listed company
+			}
+			a.add(si, "SANCTIONS", sp, m.ent, 0.8)
+		}
 	}
 }

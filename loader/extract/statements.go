@@ -177,6 +177,7 @@ func (a *analysis) nounContext(s *sentInfo, i int) bool {
 
 // findStatements is stages 5 and 6.
 func (a *analysis) findStatements() {
+	a.jointSubjects()
 	for si := range a.sents {
 		s := &a.sents[si]
 		ts := a.triggers(s)
@@ -200,8 +201,11 @@ func (a *analysis) findStatements() {
 		a.drawnCriticism(si, s)
 		a.mustStop(si, s)
 		a.stopSmears(si, s)
+		a.listedOn(si, s)
+		a.prejudged(si, s)
 	}
 	a.nameLaterSpokespeople()
+	a.nameLaterOfficeHolders()
 	a.sameSentenceAccusers()
 	a.sameSentenceDenials()
 }
@@ -292,8 +296,8 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 			for hp >= 0 && (s.toks[hp].lower == "the" || s.toks[hp].lower == "a") {
 				hp--
 			}
-			if hp >= 0 && blockers[s.toks[hp].lower] && !roleHolder(s, hp) {
-				continue
+			if hp >= 0 && blockers[s.toks[hp].lower] && !roleHolder(s, hp) && !(m.end == p0+1 && conjunctions[s.toks[hp].lower]) {
+				continue // "after Germany and Poland blamed": the clause's own coordinated subject
 			}
 		}
 		if p >= 0 && (blockers[s.toks[p].lower] && !roleHolder(s, p) || coord && (s.toks[p].lower == "from" || s.toks[p].lower == "of" || s.toks[p].lower == "by")) {
@@ -478,8 +482,8 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 		if p == "the" {
 			p = s.lower(m.start - 2)
 		}
-		if p == "in" || p == "during" || p == "since" || (p == "at" && m.ent.typ == "ORGANIZATION") {
-			continue // a place, not a target
+		if p == "in" && !rulersBefore[s.lower(m.start-2)] || p == "during" || p == "since" || (p == "at" && m.ent.typ == "ORGANIZATION") {
+			continue // a place, not a target; "the authorities in Minsk" are its rulers
 		}
 		if partnerBefore(s, m.start) {
 			continue // "in cooperation with Washington and Seoul": a partner, not a target
@@ -488,6 +492,9 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 			if pm := s.mentionAt(m.end + 3); pm >= 0 && s.ments[pm].ent != nil && s.ments[pm].ent.typ == "PERSON" {
 				continue // "the company's administrators, Alexander Mishin and ...": the persons named
 			}
+		}
+		if n := s.namedAs(m.end); n >= 0 && !namedGroup(m.ent) {
+			return n, true // "a GRU unit, known as APT28": the name, not the description
 		}
 		if m.ent.typ == "STATE" && commaBetween(s, i, m.start) {
 			// "charged a group of foreigners, most of them from Ukraine and Belarus": an origin
@@ -606,6 +613,99 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 		conf -= echoPenalty(s, sp, kind)
 	}
 	a.stmts = append(a.stmts, stmt{speaker: sp, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
+	if js := a.joint[si]; len(js) > 1 && sp == js[0] {
+		// "the three governments called on North Korea": each of them
+		for _, o := range js[1:] {
+			if tg == nil || tg.top() != o {
+				a.stmts = append(a.stmts, stmt{speaker: o, target: tg, kind: kind, sent: si, conf: conf, incident: firstIncident(s)})
+			}
+		}
+	}
+}
+
+// triggerPhraseAt reports a trigger phrase starting at token i ("called on").
+func (s *sentInfo) triggerPhraseAt(i int) bool {
+	for _, it := range s.items {
+		if it.start == i {
+			if _, ok := it.has(hitPhrase); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// jointCounts are the counts of a joint subject ("the three countries").
+var jointCounts = map[string]int{"three": 3, "four": 4, "five": 5, "six": 6}
+
+// jointSubjects finds "the three countries", "the four governments" whose
+// states an earlier sentence (or the same one) lists, and names them there:
+// "The United States, Japan and South Korea accused ... The three
+// governments urged ...".
+func (a *analysis) jointSubjects() {
+	for si := range a.sents {
+		s := &a.sents[si]
+		for i := 0; i+2 < len(s.toks); i++ {
+			n := jointCounts[s.lower(i+1)]
+			if s.toks[i].lower != "the" || n == 0 || s.mentionAt(i) >= 0 {
+				continue
+			}
+			switch s.lower(i + 2) {
+			case "countries", "governments", "nations", "allies", "states":
+			default:
+				continue
+			}
+			if b := s.lower(i - 1); blockers[b] || b == "of" || b == "by" {
+				continue // "in all three countries": a place, not a speaker
+			}
+			v := i + 3
+			for strings.HasSuffix(s.lower(v), "ly") || s.lower(v) == "also" {
+				v++
+			}
+			if !s.triggerVerbAt(v) && !s.triggerPhraseAt(v) {
+				continue // "the three countries said ...": a summary of what each said, read elsewhere
+			}
+			if list := a.listedStates(si, i, n); list != nil {
+				a.addMention(s, i, i+3, list[0], mActor)
+				s.sortMentions()
+				if a.joint == nil {
+					a.joint = map[int][]*entity{}
+				}
+				a.joint[si] = list
+			}
+			break
+		}
+	}
+}
+
+// listedStates returns the n states a sentence at or before si (before token
+// end in si itself) coordinates, the latest such list, or nil.
+func (a *analysis) listedStates(si, end, n int) []*entity {
+	for sj := si; sj >= 0 && si-sj <= 4; sj-- {
+		s := &a.sents[sj]
+		for k := len(s.ments) - 1; k >= 0; k-- {
+			if sj == si && s.ments[k].end > end {
+				continue
+			}
+			c := s.coordinated(k, -1)
+			if len(c) != n {
+				continue
+			}
+			var out []*entity
+			for q := len(c) - 1; q >= 0; q-- {
+				e := s.ments[c[q]].ent
+				if e == nil || e.typ != "STATE" {
+					out = nil
+					break
+				}
+				out = append(out, e)
+			}
+			if out != nil {
+				return out
+			}
+		}
+	}
+	return nil
 }
 
 // verbal handles a trigger verb or phrase: active "X accuses Y of", passive
@@ -922,6 +1022,14 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			conf = 0.85 // "the embassy said it firmly opposed ...": the speaker's own act
 		}
 	}
+	if len(speakers) == 0 && t.kind == "INDICTS" && chargingDocument(s, i) {
+		// "An indictment unsealed today charges four officers ...": the
+		// justice department the release names brings it
+		if sp := a.justiceAgency(); sp != nil {
+			speakers = []*entity{sp}
+			conf = 0.75
+		}
+	}
 	if len(speakers) == 0 && (i == 0 || i == 1 && (s.toks[0].lower == "and" || s.toks[0].lower == "also" || s.toks[0].text == `"`)) && si > 0 {
 		if sp := a.lastSpeaker(si); sp != nil {
 			speakers = []*entity{sp}
@@ -1000,6 +1108,10 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				// denial answers no one accuser of the article
 				targets = []*entity{nil}
 				conf -= 0.25
+			} else if relativeDenial(s, i) && a.accusedHere(si) {
+				// "Germany blamed APT28 for the attacks, which Russia denied":
+				// the accusers of the sentence, filled in by sameSentenceAccusers
+				targets = []*entity{nil}
 			} else if tg := a.antecedentAccuser(speakers[0]); tg != nil {
 				targets = []*entity{tg}
 				conf -= 0.2
@@ -1046,6 +1158,12 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				if len(targets) > 0 {
 					break
 				}
+			}
+			if tg := urgedAfter(s, end); tg != nil && pron && (t.kind == "CRITICIZES" || t.kind == "ACCUSES") && tg.top() != speakers[0].top() {
+				// "condemns this malicious behaviour and urged Russia to stop": the one urged
+				targets = []*entity{tg}
+				conf -= 0.1
+				break
 			}
 			if t.kind == "THREATENS" || pron {
 				tg := a.opponent(speakers[0])
@@ -1152,6 +1270,9 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	i, end := t.it.start, t.it.end
 	if t.kind == "SANCTIONS" && requestedAct(s, i) {
 		return // "called on the EU to impose sanctions": a request, not a measure
+	}
+	if openQuestion(s, i) {
+		return // "asked whether Ankara would take countermeasures"
 	}
 	if k := a.pairBefore(s, i); k >= 0 && t.kind != "DENIES" {
 		// "the two countries traded accusations"
@@ -2069,8 +2190,8 @@ func openQuestion(s *sentInfo, i int) bool {
 			continue
 		}
 		switch s.lower(k - 1) {
-		case "say", "said", "says", "unclear", "clear", "know", "known", "disclose", "specify", "confirm":
-			return true
+		case "say", "said", "says", "unclear", "clear", "know", "known", "disclose", "specify", "confirm", "asked", "asking":
+			return true // "Asked whether Tokyo would respond, ..." is a question too
 		}
 		return false
 	}
@@ -2097,26 +2218,53 @@ func deniedContent(s *sentInfo, i, j int) bool {
 // sameSentenceAccusers gives a denial without a target the one accuser the
 // same sentence names later: "North Korea denied any involvement in the hack,
 // which the FBI blamed on Pyongyang".
+//
+// Accusers the sentence coordinates ("Germany and Poland blamed APT28 for the
+// attacks, which Russia denied") are each answered.
 func (a *analysis) sameSentenceAccusers() {
-	for k := range a.stmts {
-		d := &a.stmts[k]
+	for k, n := 0, len(a.stmts); k < n; k++ {
+		d := a.stmts[k]
 		if d.kind != "DENIES" || d.target != nil {
 			continue
 		}
-		var acc *entity
-		n := 0
-		for _, st := range a.stmts {
-			if st.sent == d.sent && st.kind == "ACCUSES" && st.target != nil && st.target.top() == d.speaker.top() && st.speaker.top() != d.speaker.top() {
-				if acc == nil || st.speaker != acc {
-					acc = st.speaker
-					n++
+		var accs []*entity
+		var conf float64
+		for _, st := range a.stmts[:n] {
+			if st.sent == d.sent && st.kind == "ACCUSES" && st.target != nil && (st.target.top() == d.speaker.top() || st.target.typ == "GROUP" && st.target.affil == nil) && st.speaker.top() != d.speaker.top() {
+				// an unplaced group accused ("blamed APT28, which Russia denied") counts as the denier's side
+				if len(accs) == 0 || st.speaker != accs[len(accs)-1] {
+					accs = append(accs, st.speaker)
+					conf = st.conf
+				} else {
+					continue
 				}
 			}
 		}
-		if n == 1 {
-			d.target = acc
+		if len(accs) == 1 {
+			a.stmts[k].target = accs[0]
+			continue
+		}
+		if len(accs) < 2 || len(accs) > 4 || conf < 0.85 || !sameKind(accs) {
+			continue // several accusers of unlike standing: no one answered for sure
+		}
+		a.stmts[k].target = accs[0]
+		for _, acc := range accs[1:] {
+			o := d
+			o.target = acc
+			a.stmts = append(a.stmts, o)
 		}
 	}
+}
+
+// sameKind reports whether the actors are all of one type (all states, all
+// agencies), as coordinated accusers are.
+func sameKind(es []*entity) bool {
+	for _, e := range es[1:] {
+		if e.typ != es[0].typ {
+			return false
+		}
+	}
+	return true
 }
 
 // accuserBy finds the author of a claim named after token i: "accusations
@@ -2148,6 +2296,9 @@ func accuserBy(s *sentInfo, i int) *entity {
 			continue
 		}
 		claim := false
+		if v := s.lower(j - 1); (v == "up" && s.lower(j-2) == "cooked" || v == "fabricated" || v == "concocted" || v == "invented" || v == "orchestrated") && j-i <= 12 {
+			claim = true // "a smear campaign" cooked up by "the U.S."
+		}
 		for q := j - 1; q >= i && j-q <= 3; q-- {
 			switch s.toks[q].lower {
 			case "accusations", "accusation", "allegations", "allegation", "claims", "campaign", "smear", "lies", "slander", "fabrication", "fabrications":
@@ -2158,12 +2309,35 @@ func accuserBy(s *sentInfo, i int) *entity {
 			continue
 		}
 		k := j + 1
+		if s.lower(k) == `"` || s.lower(k) == "'" {
+			k++
+		}
 		if s.lower(k) == "the" {
 			k++
 		}
 		if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
 			return s.ments[mi].ent
 		}
+	}
+	return nil
+}
+
+// relativeSpeaker returns the actor a relative "who" before token n hangs
+// on: "a statement by a foreign ministry spokesperson who called the
+// accusations ...", or nil.
+func relativeSpeaker(s *sentInfo, n int) *entity {
+	for q := n - 1; q > 0 && n-q <= 4; q-- {
+		if s.lower(q) != "who" {
+			continue
+		}
+		p := q - 1
+		if isSpokesWord(s.lower(p)) || s.lower(p) == "official" || s.lower(p) == "officials" {
+			p--
+		}
+		if mi := s.mentionAt(p); mi >= 0 && s.ments[mi].end == p+1 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ != "GROUP" {
+			return s.ments[mi].ent
+		}
+		return nil
 	}
 	return nil
 }
@@ -2511,4 +2685,181 @@ func futureGoverned(s *sentInfo, i int) bool {
 		}
 	}
 	return false
+}
+
+// namedAs returns the mention of the group a description ending at end is
+// named as ("a GRU unit, known as APT28", "a unit tracked by researchers as
+// Sandworm", "a group dubbed Volt Typhoon"), or -1.
+func (s *sentInfo) namedAs(end int) int {
+	q := end
+	if s.lower(q) == "," {
+		q++
+	}
+	if s.lower(q) == "also" {
+		q++
+	}
+	switch s.lower(q) {
+	case "known", "tracked":
+		for k := q + 1; k < len(s.toks) && k-q <= 6; k++ {
+			if w := s.lower(k); w == "as" {
+				q = k + 1
+				break
+			} else if w == "," || w == "." || w == "and" || w == "that" {
+				return -1
+			}
+		}
+		if s.lower(q-1) != "as" {
+			return -1
+		}
+	case "dubbed", "nicknamed", "codenamed":
+		q++
+	default:
+		return -1
+	}
+	if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].start == q && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "GROUP" && namedGroup(s.ments[mi].ent) {
+		return mi
+	}
+	return -1
+}
+
+// relativeDenial reports a denial verb at i in a clause hung on an
+// accusation: "..., which Russia also denied", "..., an allegation Beijing
+// denied at the time".
+func relativeDenial(s *sentInfo, i int) bool {
+	p := i - 1
+	for p > 0 && (s.lower(p) == "also" || s.lower(p) == "has" || s.lower(p) == "had" || s.lower(p) == "have") {
+		p--
+	}
+	mi := s.mentionAt(p)
+	if mi < 0 || s.ments[mi].end != p+1 {
+		return false
+	}
+	q := s.ments[mi].start - 1
+	if s.lower(q) == "the" {
+		q--
+	}
+	switch s.lower(q) {
+	case "which", "allegation", "allegations", "accusation", "accusations", "claim", "claims", "charge", "charges":
+		return q > 0 && (s.lower(q) == "which" && s.lower(q-1) == "," || s.lower(q) != "which")
+	}
+	return false
+}
+
+// accusedHere reports an accusation already found in sentence si.
+func (a *analysis) accusedHere(si int) bool {
+	for _, st := range a.stmts {
+		if st.sent == si && st.kind == "ACCUSES" && st.target != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// urgedAfter returns the actor a coordinated demand later in the sentence
+// addresses ("... and urged Russia to abide by ..."), or nil.
+func urgedAfter(s *sentInfo, end int) *entity {
+	for q := end; q+1 < len(s.toks) && q-end <= 20; q++ {
+		w := s.toks[q].lower
+		if w == "." || w == ";" || w == "?" {
+			return nil
+		}
+		if w != "and" {
+			continue
+		}
+		k := q + 1
+		switch s.lower(k) {
+		case "urged", "urges", "pressed", "presses":
+			k++
+		case "called", "calls":
+			if s.lower(k+1) != "on" && s.lower(k+1) != "upon" {
+				return nil
+			}
+			k += 2
+		default:
+			continue
+		}
+		if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].start == k && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+			return s.ments[mi].ent
+		}
+		return nil
+	}
+	return nil
+}
+
+// chargingDocument reports a charge whose subject is the charging document:
+// "An indictment unsealed today charges ...", "A criminal complaint filed in
+// Boston charges ...".
+func chargingDocument(s *sentInfo, i int) bool {
+	k := 0
+	if w := s.lower(k); w == "a" || w == "an" || w == "the" {
+		k++
+	}
+	if s.lower(k) == "criminal" || s.lower(k) == "federal" || s.lower(k) == "superseding" {
+		k++
+	}
+	if w := s.lower(k); (w != "indictment" && w != "complaint") || k >= i {
+		return false
+	}
+	for _, m := range s.ments {
+		if m.start < i && m.kind == mActor && m.ent != nil && m.ent.typ != "STATE" && m.ent.typ != "AGENCY" {
+			return false
+		}
+	}
+	return true
+}
+
+// justiceAgency is the first justice department or prosecutor's office the
+// article names, or nil.
+func (a *analysis) justiceAgency() *entity {
+	for _, e := range a.order {
+		if e.typ != "AGENCY" {
+			continue
+		}
+		n := strings.ToLower(e.name)
+		if strings.Contains(n, "justice") || strings.Contains(n, "prosecutor") || strings.Contains(n, "attorney") {
+			return e
+		}
+	}
+	return nil
+}
+
+// officeWords follow an organization's name for an office one person holds:
+// "The UN Special Rapporteur on ...", "the UN human rights chief".
+var officeWords = map[string]bool{"rapporteur": true, "commissioner": true, "expert": true, "chief": true, "envoy": true}
+
+// nameLaterOfficeHolders gives an organization's office holder, unnamed where
+// they act but named as the next sentence's subject, the acts: "The UN
+// Special Rapporteur on Belarus condemned ... Nils Muiznieks said ...".
+func (a *analysis) nameLaterOfficeHolders() {
+	for k := range a.stmts {
+		st := &a.stmts[k]
+		if st.speaker.typ != "ORGANIZATION" || st.sent+1 >= len(a.sents) {
+			continue
+		}
+		s := &a.sents[st.sent]
+		office := false
+		for _, m := range s.ments {
+			if m.ent != st.speaker {
+				continue
+			}
+			for q := m.end; q < len(s.toks) && q-m.end <= 3 && isCap(s.toks[q].text); q++ {
+				if officeWords[s.toks[q].lower] {
+					office = true
+				}
+			}
+			break
+		}
+		if !office {
+			continue
+		}
+		next := &a.sents[st.sent+1]
+		p := openingPerson(next, len(next.toks))
+		if p == nil || p.affil != nil && p.affil.top() != st.speaker.top() {
+			continue
+		}
+		if p.affil == nil {
+			p.affil, p.country = st.speaker, st.speaker.country
+		}
+		st.speaker = p
+	}
 }

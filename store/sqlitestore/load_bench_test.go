@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/demarche/demarche/store/sqlitestore"
+	"github.com/demarche/demarche/store/sqlitestore/sqlitebench"
 	"github.com/demarche/demarche/synth"
 )
 
@@ -58,7 +59,7 @@ func BenchmarkLoadGrown(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		dir := b.TempDir()
-		if err := copyFile(filepath.Join(src, sqlitestore.FileName), filepath.Join(dir, sqlitestore.FileName)); err != nil {
+		if err := sqlitebench.CopyStore(src, dir); err != nil {
 			b.Fatal(err)
 		}
 		s, err := sqlitestore.Open(ctx, dir, sqlitestore.Options{})

@@ -1,84 +1,23 @@
 package sqlitestore_test
 
 import (
-	"context"
-	"io"
 	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/demarche/demarche/store"
 	"github.com/demarche/demarche/store/sqlitestore"
-	"github.com/demarche/demarche/synth"
+	"github.com/demarche/demarche/store/sqlitestore/sqlitebench"
 )
 
-// QueryDBEnv names a directory holding a loaded store (demarche.db) that
-// BenchmarkDashboard copies and queries instead of generating its 10k-article
-// graph (which takes a minute to load).
-const QueryDBEnv = "DEMARCHE_BENCH_DB"
-
-var (
-	dashboardOnce sync.Once
-	dashboardDir  string
-	dashboardErr  error
-)
-
-// dashboardStore opens a store holding the 10k-article synthetic graph, built once
-// per test binary run.
+// dashboardStore opens a store holding the 10k-article synthetic graph (built once
+// per test binary run, or copied from $DEMARCHE_BENCH_DB: see sqlitebench).
 func dashboardStore(b *testing.B, opts sqlitestore.Options) *sqlitestore.Store {
-	dashboardOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "demarche-bench-*")
-		if err != nil {
-			dashboardErr = err
-			return
-		}
-		dashboardDir = dir
-		if src := os.Getenv(QueryDBEnv); src != "" {
-			dashboardErr = copyFile(filepath.Join(src, sqlitestore.FileName), filepath.Join(dir, sqlitestore.FileName))
-			return
-		}
-		ctx := context.Background()
-		s, err := sqlitestore.Open(ctx, dir, sqlitestore.Options{})
-		if err != nil {
-			dashboardErr = err
-			return
-		}
-		defer s.Close()
-		arts := synth.Articles(synth.Config{Seed: 1, Articles: 10000}, 10000)
-		for i := 0; i < len(arts); i += 500 {
-			if _, err := s.PutArticles(ctx, arts[i:min(i+500, len(arts))]); err != nil {
-				dashboardErr = err
-				return
-			}
-		}
-	})
-	if dashboardErr != nil {
-		b.Fatalf("building the benchmark graph: %v", dashboardErr)
-	}
-	s, err := sqlitestore.Open(b.Context(), dashboardDir, opts)
+	s, err := sqlitestore.Open(b.Context(), sqlitebench.Graph(b, 10000), opts)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
 	return s
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 var (
@@ -228,8 +167,6 @@ func benchDashboard(b *testing.B, s *sqlitestore.Store) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if dashboardDir != "" {
-		os.RemoveAll(dashboardDir)
-	}
+	sqlitebench.RemoveAll()
 	os.Exit(code)
 }
