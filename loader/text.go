@@ -20,10 +20,18 @@ import (
 //     (8+ words ending in . … : or ;);
 //   - the body starts at the first body-like paragraph; the lines above it are
 //     the header, where the title is the last headline-like line (3–25 words,
-//     capitalised, not a sentence, preferring 5+ words) and the timestamp is a
-//     line holding a date;
+//     capitalised, not a sentence, preferring 5+ words), or the headline-like
+//     line right above a byline, and the timestamp is a line holding a date;
+//   - a page-title line among the first lines ("Headline - Site", "Section |
+//     Headline") that the page prints again before any body text makes that
+//     second line the title and ends the header there; a first body-like line
+//     that is a long headline (15–25 words, one clause, no sentence end)
+//     followed by body text is header, not body;
+//   - navigation lines (section names between bars or dots), timestamps
+//     ("Updated 9:40 a.m. ET") and bylines are never the title;
 //   - when the header holds no title, a headline-like line after the last
-//     body paragraph is taken (pages that print the headline below the text);
+//     body paragraph is taken (pages that print the headline below the text),
+//     never a footer line ("Press office ...", "Topic: A | B", "©");
 //   - footer markers cut the rest; link-list headings drop the list under them;
 //     captions, credits, bylines, metadata lines and short non-sentences are
 //     dropped from the body;
@@ -33,7 +41,8 @@ import (
 //   - a timestamp glued before the title (" date 2018-12-21 Title") and a
 //     Title-Case headline glued to the body's first word ("... Vs. USChina
 //     has ...") are split off first; a title loses a trailing outlet name
-//     ("Title | The Valdoria Herald", "Title - Reuters");
+//     ("Title | The Valdoria Herald", "Title - Reuters") and the short
+//     section and site names around it ("Section | Title | Site");
 //   - the date is the header's timestamp, else a date in a metadata line,
 //     else the dateline's ("BEIJING (Agency - 21st December, 2020)"), else
 //     the footer's "All news articles on <date>"; the publisher is the
@@ -118,9 +127,18 @@ func parseText(text string) textResult {
 	paras = splitLeadingDate(paras)
 	paras = splitGluedTitle(paras)
 
-	bodyStart := -1
-	for i, p := range paras {
-		if p != "" && isBodyLike(p) {
+	// A page-title line at the top that the page prints again as its
+	// headline ends the header at the headline; otherwise a first
+	// body-like line that is a long headline (15+ words, no sentence
+	// end) followed by body text belongs to the header.
+	echo := titleEcho(paras)
+	bodyStart, passed := -1, false
+	for i := echo + 1; i < len(paras); i++ {
+		if p := paras[i]; p != "" && isBodyLike(p) {
+			if echo < 0 && !passed && isLongHeadline(p) && bodyFollows(paras[i+1:]) {
+				passed = true
+				continue
+			}
 			bodyStart = i
 			break
 		}
@@ -176,6 +194,9 @@ func parseText(text string) textResult {
 
 	var deck string
 	res.Title, deck = headerTitle(paras[:bodyStart])
+	if echo >= 0 {
+		res.Title, deck = cleanTitle(paras[echo]), ""
+	}
 	res.Published = headerDate(paras[:bodyStart])
 
 	// Body paragraphs, and lines after the last of them that may be a
@@ -227,7 +248,7 @@ func parseText(text string) textResult {
 	// Pages that print the headline after the text.
 	if res.Title == "" {
 		for _, p := range tail {
-			if t := cleanTitle(p); isHeadlineLike(t) && wordCount(t) >= 5 {
+			if t := cleanTitle(p); isHeadlineLike(t) && wordCount(t) >= 5 && !isFooterLike(p) && !strings.Contains(t, " | ") {
 				res.Title = t
 				break
 			}
@@ -294,6 +315,18 @@ func headerTitle(header []string) (title, deck string) {
 			}
 		}
 		if idx >= 0 {
+			break
+		}
+	}
+	if b := bylineAt(header); b > 0 {
+		// The headline sits right above the byline.
+		for j := b - 1; j >= 0; j-- {
+			if header[j] == "" {
+				continue
+			}
+			if t := cleanTitle(header[j]); isHeadlineLike(t) {
+				idx = j
+			}
 			break
 		}
 	}
@@ -416,6 +449,11 @@ func hardWrapped(lines []string) bool {
 	open := 0
 	last := utf8.RuneCountInString(lines[len(lines)-1])
 	maxW := 0
+	for i, l := range lines {
+		if _, ok := dateLine(l); (ok || rxStampLabel.MatchString(l)) && i > 0 {
+			return false // a timestamp under a title or byline is a line of its own
+		}
+	}
 	for _, l := range lines[:len(lines)-1] {
 		n := utf8.RuneCountInString(l)
 		if n < 40 || n > 100 || rxBullet.MatchString(l) || strings.Contains(l, " | ") {
@@ -548,8 +586,139 @@ func cleanTitle(p string) string {
 		} else if wordCount(a) <= 3 && wordCount(b) >= 3 {
 			p = b
 		}
+	} else if len(parts) >= 3 {
+		// "Section | Headline | Site name": one long segment among short
+		// name-like ones is the headline.
+		long := -1
+		for i, part := range parts {
+			if wordCount(part) >= 6 {
+				if long >= 0 {
+					return p
+				}
+				long = i
+			}
+		}
+		if long >= 0 {
+			p = strings.TrimSpace(parts[long])
+		}
 	}
 	return p
+}
+
+// bylineAt returns the index of the last byline line in header, or -1.
+func bylineAt(header []string) int {
+	for i := len(header) - 1; i >= 0; i-- {
+		if p := strings.TrimSpace(header[i]); rxByline.MatchString(p) && wordCount(p) <= 20 && !endsStatement(p) {
+			return i
+		}
+	}
+	return -1
+}
+
+// titleSeps separate a page title's headline from the site's name.
+var titleSeps = []string{" | ", " - ", " – ", " — ", " :: "}
+
+// titleEcho finds a page title among the first lines ("Headline - Site",
+// "Section | Headline") that the page prints again as its headline before
+// any body text, and returns the index of that later headline line, or -1.
+func titleEcho(paras []string) int {
+	seen := 0
+	for i := 0; i < len(paras) && seen < 3; i++ {
+		p := paras[i]
+		if p == "" {
+			continue
+		}
+		seen++
+		if endsStatement(p) || wordCount(p) > 40 {
+			continue
+		}
+		keys := pageTitleKeys(p)
+		for j := i + 1; j < len(paras) && j <= i+30; j++ {
+			q := paras[j]
+			if q == "" {
+				continue
+			}
+			if keys[alnumKey(q)] && isHeadlineLike(cleanTitle(q)) {
+				return j
+			}
+			if isBodyLike(q) {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+// pageTitleKeys returns the alnumKeys of a page title line and of each run of
+// its separator-delimited parts, for runs of 4+ words.
+func pageTitleKeys(p string) map[string]bool {
+	parts := []string{p}
+	for _, sep := range titleSeps {
+		var next []string
+		for _, part := range parts {
+			next = append(next, strings.Split(part, sep)...)
+		}
+		parts = next
+	}
+	keys := make(map[string]bool)
+	if len(parts) > 6 {
+		parts = parts[:6]
+	}
+	for i := range parts {
+		for j := i + 1; j <= len(parts); j++ {
+			run := strings.Join(parts[i:j], " ")
+			if wordCount(run) >= 4 {
+				keys[alnumKey(run)] = true
+			}
+		}
+	}
+	if wordCount(p) >= 4 {
+		keys[alnumKey(p)] = true
+	}
+	return keys
+}
+
+// isLongHeadline reports a headline of 15-25 words, which isBodyLike takes
+// for text: a capitalised single clause with no sentence end.
+func isLongHeadline(p string) bool {
+	t := cleanTitle(p)
+	return wordCount(t) >= 15 && !endsSentence(t) && !rxSentenceBreak.MatchString(t) && isHeadlineLike(t)
+}
+
+// rxSentenceBreak matches the end of a sentence inside a paragraph.
+var rxSentenceBreak = regexp.MustCompile(`[.!?]["'”’)]?\s+["'“‘]?\p{Lu}`)
+
+// bodyFollows reports whether a body-like paragraph comes after a long
+// headline, past page furniture only.
+func bodyFollows(paras []string) bool {
+	for _, p := range paras {
+		if p != "" && isBodyLike(p) {
+			return !isLongHeadline(p)
+		}
+	}
+	return false
+}
+
+// footerWords mark page-footer lines, which are never a headline.
+var footerWords = []string{
+	"©", "copyright", "rights reserved", "terms of use", "terms of service",
+	"terms and conditions", "privacy policy", "privacy notice", "contact us",
+	"press office", "most popular", "most read", "newsletter", "all news",
+}
+
+// isFooterLike reports a line of the page footer: a footer marker, or a
+// line naming the site's legal notices, contacts or link boxes.
+func isFooterLike(p string) bool {
+	if isFooterStart(p) || isBoiler(p) {
+		return true
+	}
+	l := strings.ToLower(p)
+	for _, w := range footerWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordCount counts words; in scripts written without spaces (Chinese,
@@ -623,6 +792,33 @@ func isBodyLike(p string) bool {
 	return n >= 8 && endsStatement(p)
 }
 
+// isNavLine reports a navigation line: three or more section names of at
+// most three words each, separated by bars, middle dots or bullets
+// ("World · Europe · Politics").
+func isNavLine(p string) bool {
+	for _, sep := range []string{" | ", " · ", " • "} {
+		parts := strings.Split(p, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		short := true
+		for _, part := range parts {
+			if n := wordCount(part); n == 0 || n > 3 {
+				short = false
+				break
+			}
+		}
+		if short {
+			return true
+		}
+	}
+	return false
+}
+
+// rxStampLabel matches a timestamp line's label and the time or day after
+// it ("Updated 9:40 a.m.", "Posted Friday").
+var rxStampLabel = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|posted|first published)\b[\s:]*(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|today)[a-z]*\b)`)
+
 // isHeadlineLike reports whether t could be a title.
 func isHeadlineLike(t string) bool {
 	n := wordCount(t)
@@ -633,6 +829,12 @@ func isHeadlineLike(t string) bool {
 		return false
 	}
 	if _, ok := dateLine(t); ok {
+		return false
+	}
+	if rxStampLabel.MatchString(t) && wordCount(t) <= 10 {
+		return false // "Updated 9:40 a.m. ET, Friday"
+	}
+	if isNavLine(t) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)

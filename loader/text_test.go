@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -146,6 +148,115 @@ func TestParseTextShapes(t *testing.T) {
 			}
 			if len(a.Paragraphs) != tc.paragraphs {
 				t.Errorf("%d paragraphs, want %d: %q", len(a.Paragraphs), tc.paragraphs, a.Paragraphs)
+			}
+			for _, s := range tc.absent {
+				if strings.Contains(a.Body(), s) {
+					t.Errorf("body holds %q", s)
+				}
+			}
+		})
+	}
+}
+
+// TestTitleChoice covers the rules that find the headline on pages that
+// open with navigation, print a long headline or end with footer lines.
+// Each case fails without the rule its name gives.
+func TestTitleChoice(t *testing.T) {
+	const body1 = "Valdoria accused Freedonia on Monday of massing troops on the border, a charge Freedonia denied."
+	const body2 = "The foreign ministry said it had summoned the Freedonian ambassador to explain the deployments."
+	tests := []struct {
+		name, file, text string
+		title, published string
+		absent           []string
+	}{
+		{
+			name:  "page title echoed as the headline after navigation",
+			file:  "scraped_title_echo.txt",
+			title: "Border monitoring: Council extends mission of observers along the Kolt river for another twelve months", published: "2025-04-14",
+			absent: []string{"Skip to content", "Press office", "Share:"},
+		},
+		{
+			name:  "headline between a section and a site name",
+			file:  "scraped_pipes_title.txt",
+			title: "Three Freedonian Nationals Charged With Selling Radar Secrets",
+		},
+		{
+			name:   "long headline under a breadcrumb, footer list after the text",
+			file:   "scraped_long_headline.txt",
+			title:  "Observers say Freedonia jammed Valdorian border radars for a week; Kolt calls the report 'a fabrication'",
+			absent: []string{"Home >", "min read", "Harvest festival", "Comments"},
+		},
+		{
+			name:  "long headline right above a dateline",
+			text:  "Valdoria and Freedonia trade accusations at the regional council over border radar jamming; Ruritania urges calm\n\nKOLT, May 14 (Wire Service) - " + body1 + "\n\n" + body2,
+			title: "Valdoria and Freedonia trade accusations at the regional council over border radar jamming; Ruritania urges calm",
+		},
+		{
+			name: "two sentences without a final stop are no headline",
+			text: "Valdoria accused Freedonia on Monday of massing troops on the border. The charge was denied by the ministry in the capital on Tuesday\n\n" + body1 + "\n\n" + body2,
+		},
+		{
+			name:  "timestamp with a clock time is no headline",
+			text:  "Valdoria accuses Freedonia of troop build-up\nUpdated 9:40 a.m. ET, Friday\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up",
+		},
+		{
+			name:  "section names are no headline",
+			text:  "Valdoria accuses Freedonia of troop build-up\n\nWorld · Europe · Politics · Business · Video\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up",
+		},
+		{
+			name:  "headline right above the byline",
+			text:  "Valdoria accuses Freedonia of troop build-up\n\nBy Ana Ruiz\n\nFreedonian tanks seen near the Kolt crossing on Monday\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up",
+		},
+		{
+			name:  "timestamp under the byline is not joined to it",
+			text:  "Valdoria accuses Freedonia of troop build-up\n\nBy Ana Ruiz, Diplomatic Correspondent in Kolt\nMarch 3, 2025 4:12 PM UTC Updated ago\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up", published: "2025-03-03",
+		},
+		{
+			name:   "footer line is no headline",
+			text:   body1 + "\n\n" + body2 + "\n\nPress office - Valdorian Ministry of Foreign Affairs",
+			absent: []string{"Press office"},
+		},
+		{
+			name: "labelled topic list is no headline",
+			text: body1 + "\n\n" + body2 + "\n\nTopic: Diplomacy | Border Security",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.text
+			if tc.file != "" {
+				data, err := os.ReadFile(filepath.Join("testdata", tc.file))
+				if err != nil {
+					t.Fatal(err)
+				}
+				text = string(data)
+			}
+			arts, err := Parse("-", []byte(text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := arts[0]
+			if a.Title != tc.title {
+				t.Errorf("title = %q, want %q", a.Title, tc.title)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != tc.published {
+				t.Errorf("published = %q, want %q", got, tc.published)
+			}
+			if len(a.Paragraphs) < 2 {
+				t.Errorf("%d paragraphs, want the body: %q", len(a.Paragraphs), a.Paragraphs)
+			}
+			for _, p := range a.Paragraphs {
+				if tc.title != "" && alnumKey(p) == alnumKey(tc.title) {
+					t.Errorf("headline kept as a body paragraph")
+				}
 			}
 			for _, s := range tc.absent {
 				if strings.Contains(a.Body(), s) {

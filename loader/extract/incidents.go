@@ -27,6 +27,7 @@ var incidentStops = map[string]bool{
 	"have": true, "by": true, "to": true, "in": true, "as": true, "but": true, "while": true, "with": true, "for": true,
 	"said": true, "from": true, "because": true, "after": true, "before": true, "could": true, "would": true, "will": true,
 	"between": true, "during": true, "since": true, "last": true, "this": true, "when": true,
+	"did": true, "does": true, "do": true, "may": true, "might": true, "should": true, "can": true, "on": true,
 }
 
 // incident is one incident phrase of a sentence.

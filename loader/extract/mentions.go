@@ -688,6 +688,18 @@ func (a *analysis) findGroups(s *sentInfo) {
 			j++
 		}
 		mi := s.mentionAt(j)
+		if mi < 0 && (s.lower(j) == "unit" || s.lower(j) == "group") && s.lower(j-1) == "the" && (isNumber(s.toks[i].lower) || numberWords[s.toks[i].lower]) {
+			// "Three officers of the unit": the unit the article named before
+			if u := a.earlierNamedGroup(s); u != nil {
+				phrase := s.span(start, j+1)
+				e := a.get(canonicalGroup(phrase), "GROUP")
+				if e.affil == nil {
+					e.affil, e.country = u, u.country
+				}
+				a.addMention(s, start, j+1, e, mActor)
+				continue
+			}
+		}
 		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].start != j || s.ments[mi].ent.typ == "GROUP" {
 			continue
 		}
@@ -829,7 +841,7 @@ func codeNameEnd(s *sentInfo, i int) int {
 		// "a group known as MirrorFace", "dubbed BlackTech", "the group DarkHotel",
 		// "which calls itself Cyber_Horus"
 		switch p := s.toks[i-1].lower; {
-		case p == "as" || p == "dubbed" || p == "codenamed" || p == "group" || p == "named" || p == "called" || p == "nicknamed" || p == "itself" || p == "themselves":
+		case p == "as" || p == "dubbed" || p == "codenamed" || p == "group" || p == "named" || p == "called" || p == "calls" || p == "call" || p == "nicknamed" || p == "itself" || p == "themselves":
 			return i + 1
 		}
 	}
@@ -900,6 +912,24 @@ func (a *analysis) quotedPhrase(toks []token, i, ml int) (item, bool) {
 var listNouns = map[string]bool{
 	"individuals": true, "individual": true, "persons": true, "person": true, "entities": true, "entity": true,
 	"companies": true, "company": true, "organisations": true, "organizations": true,
+}
+
+// earlierNamedGroup is the latest code-named group ("Unit 74455",
+// "Sandworm") mentioned in a sentence before s.
+func (a *analysis) earlierNamedGroup(s *sentInfo) *entity {
+	var last *entity
+	for si := range a.sents {
+		p := &a.sents[si]
+		if p == s {
+			break
+		}
+		for _, m := range p.ments {
+			if m.kind == mActor && m.ent != nil && m.ent.typ == "GROUP" && namedGroup(m.ent) {
+				last = m.ent
+			}
+		}
+	}
+	return last
 }
 
 // sectorWords say what trade a company is in, between its state and the noun:

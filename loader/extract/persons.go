@@ -35,6 +35,9 @@ func isNameTok(t token) bool {
 	if nameStop[t.text] {
 		return false
 	}
+	if strings.HasPrefix(t.text, "al-") || strings.HasPrefix(t.text, "el-") {
+		return len(t.text) > 4 // "al-Marri", one token (tokenize)
+	}
 	r := []rune(t.text)
 	if len(r) == 0 || !unicode.IsUpper(r[0]) {
 		return false
@@ -48,6 +51,12 @@ func isNameTok(t token) bool {
 		}
 	}
 	return len(r) > 1 && !isAllCaps(t.text)
+}
+
+// nameParticles are lower-case words inside personal names.
+var nameParticles = map[string]bool{
+	"bin": true, "bint": true, "ibn": true, "van": true, "von": true, "der": true, "den": true, "de": true,
+	"da": true, "dos": true, "del": true, "la": true,
 }
 
 // lexical reports whether token i belongs to a lexicon item other than a trigger.
@@ -88,6 +97,14 @@ func (a *analysis) findPersons(s *sentInfo) {
 		j := i
 		for j < len(toks) && j-i < 4 && isNameTok(toks[j]) && (!s.inItem(j, j+1) && s.mentionAt(j) < 0 || j == i+1 && surnameLike(s, i)) {
 			j++
+			if q := j; j-i < 3 {
+				for q < len(toks) && q-j < 2 && nameParticles[toks[q].text] {
+					q++
+				}
+				if q > j && q < len(toks) && isNameTok(toks[q]) && s.mentionAt(q) < 0 {
+					j = q // a particle inside the name: "Ali bin Fetais", "Ursula von der Leyen"
+				}
+			}
 		}
 		// "Jian G": a surname abbreviated to its initial
 		if j > i && j < len(toks) && len(toks[j].text) == 1 && isCap(toks[j].text) && j-i < 4 {
@@ -229,13 +246,28 @@ func (a *analysis) findPersons(s *sentInfo) {
 		}
 		if role == "" && s.lower(i-1) == "," {
 			// apposition before: "the spokesman for the Foreign Ministry, Name,"
-			for k := i - 2; k >= 0 && i-k < 9; k-- {
+			for k := i - 2; k >= 0 && i-k < 12; k-- {
 				if ri := s.roleItemEnding(k + 1); ri >= 0 {
 					wq := s.items[ri].start - 1
 					w := s.lower(wq)
 					for wq > 0 && wq >= s.items[ri].start-2 && w != "the" && w != "a" && w != "'s" && !isCap(s.toks[wq].text) && isWordRune([]rune(w)[0]) {
 						wq--
 						w = s.lower(wq) // "Japan's chief cabinet secretary"
+					}
+					if mi := s.mentionAt(wq); mi >= 0 && w != "the" && w != "a" && w != "'s" && s.ments[mi].ent != nil && (s.ments[mi].kind == mDemonym || s.ments[mi].kind == mActor) && s.ments[mi].end <= k {
+						// "a Qatari government spokesperson, Name,": the demonym places the role
+						if pw := s.lower(s.ments[mi].start - 1); pw == "a" || pw == "an" || pw == "the" || s.ments[mi].start == 0 {
+							role = s.span(max(wq+1, s.ments[mi].end), k+1)
+							affil = a.mentionEntity(s, s.ments[mi])
+							start = s.ments[mi].start
+							if s.lower(j) == "," {
+								end = j + 1
+							}
+							break
+						}
+					}
+					if w == "its" || w == "his" || w == "her" || w == "their" {
+						w = "the" // "Its minister of state for foreign affairs, Name,"
 					}
 					if w == "the" || w == "a" || w == "'s" {
 						role = s.span(wq+1, k+1)
@@ -281,6 +313,15 @@ func (a *analysis) findPersons(s *sentInfo) {
 		speaks := speechVerbs[s.lower(j)] || speechVerbs[s.lower(i-1)] || a.personCue(s, i, j)
 		if role == "" && known == nil && !speaks {
 			continue
+		}
+		if affil == nil && role != "" && role != "-" && len(toks) > 3 && toks[0].lower == "in" {
+			// "In Kigali, government spokesperson Name": the place opening the
+			// sentence is the official's state
+			for _, it := range s.items {
+				if ref, strong, _ := stateHit(it); it.start == 1 && strong && s.lower(it.end) == "," && start > it.end && start-it.end <= 3 {
+					affil = a.stateEntity(ref)
+				}
+			}
 		}
 		if affil == nil && role != "" && role != "-" {
 			affil = a.roleAgency(role) // "Treasury Secretary" works for the Treasury
@@ -397,6 +438,17 @@ func (a *analysis) findReferring(s *sentInfo) {
 			s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mPronoun, pattern: -1})
 			continue
 		case "it", "they":
+			if t.lower == "it" && i > 1 && s.triggerVerbAt(i-1) && (s.lower(i+1) == "of" || s.lower(i+1) == "for") {
+				// "Kigali had no intention of ... and accused it of sabotaging":
+				// the state the sentence named last before the verb
+				for k := len(s.ments) - 1; k >= 0; k-- {
+					if m := s.ments[k]; m.end < i && m.kind == mActor && m.ent != nil && m.ent.typ == "STATE" {
+						s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mActor, ent: m.ent, pattern: -1, pronoun: true})
+						break
+					}
+				}
+				continue
+			}
 			// a sentence-opening "It said ..." continues the last acting institution
 			if i == 0 && (speechVerbs[s.lower(1)] || s.lower(1) == "also" || s.lower(1) == "has" || s.lower(1) == "had" || s.lower(1) == "have" || s.lower(1) == "claim" || s.lower(1) == "claimed" || s.lower(1) == "allege" || s.lower(1) == "accuse" || s.triggerVerbAt(1)) {
 				s.ments = append(s.ments, mention{start: i, end: i + 1, kind: mRoleNoun, role: "it", pattern: -1})
@@ -482,7 +534,7 @@ func (a *analysis) resolveCoref() {
 				continue
 			}
 			for _, p := range persons {
-				if (p.surname == t.text || p.given == t.text) && !strings.Contains(p.name, " "+t.text+" ") {
+				if (p.surname == t.text || p.given == t.text || articleSurname(p.surname, t.text)) && !strings.Contains(p.name, " "+t.text+" ") {
 					s.ments = append(s.ments, mention{start: i, end: i + 1, ent: p, kind: mActor, pattern: -1})
 					p.mentions++
 					p.addAlias(t.text)
@@ -727,13 +779,26 @@ func (a *analysis) findAttribution(s *sentInfo) {
 					return
 				}
 			}
-			// "according to a report in The Wall Street Journal"
+			// "according to a report in The Wall Street Journal", "a report
+			// published by the National Cyber Security Centre"
 			if q := s.lower(v + 2); q == "a" || q == "an" || q == "the" {
 				switch s.lower(v + 3) {
 				case "report", "statement", "article", "investigation", "story", "assessment", "advisory":
-					if p := s.lower(v + 4); p == "in" || p == "by" || p == "from" || p == "of" {
-						k := v + 5
+					p, k := s.lower(v+4), v+5
+					if p == "published" || p == "released" || p == "issued" {
+						p, k = s.lower(v+5), v+6
+					}
+					if p == "in" || p == "by" || p == "from" || p == "of" {
+						if s.lower(k) == "the" && s.mentionAt(k) < 0 {
+							k++
+						}
 						if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].start == k {
+							if e := s.ments[mi].end; s.lower(e) == "'s" {
+								// "Lithuania's National Cyber Security Centre": the possessed agency
+								if mj := s.mentionAt(e + 1); mj >= 0 && s.ments[mj].kind == mActor && s.ments[mj].ent != nil && s.ments[mj].ent.typ == "AGENCY" {
+									mi = mj
+								}
+							}
 							s.attribution, s.attrTok = s.ments[mi].ent, v
 							return
 						}
@@ -1320,12 +1385,26 @@ func (a *analysis) previousSubjectState(s *sentInfo) *entity {
 		if m.start != 0 || m.ent == nil || m.ent.typ != "STATE" || m.kind != mActor || isAllCaps(prev.toks[0].text) {
 			return nil
 		}
+		if w := prev.lower(m.end); (w == "'s" || w == "'") && responseNouns[prev.lower(m.end+1)] {
+			return m.ent // "Beijing's denial came within hours. Foreign ministry spokesperson ..."
+		}
 		if w := prev.lower(m.end); w == "'s" || w == "'" || w == "-" || w == "," {
 			return nil
 		}
 		return m.ent
 	}
 	return nil
+}
+
+// articleSurname reports a surname with an Arabic article capitalised at
+// the start of a sentence: "Al-Ansari" for "al-Ansari".
+func articleSurname(surname, w string) bool {
+	return (strings.HasPrefix(surname, "al-") || strings.HasPrefix(surname, "el-")) && strings.EqualFold(surname, w)
+}
+
+// responseNouns name a state's answer; the official named next gives it.
+var responseNouns = map[string]bool{
+	"denial": true, "response": true, "reaction": true, "rejection": true, "reply": true, "answer": true, "riposte": true, "rebuttal": true,
 }
 
 // titleModifiers stand between a state's possessive and a role title:

@@ -716,6 +716,15 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 				if m := s.ments[k]; (s.lower(m.end) == "of" || s.lower(m.end) == "for") && accusedBefore(s, m.start) {
 					continue // "accused Russia of a string of hostile acts": the accusation says it
 				}
+				if m := s.ments[k]; heldToAccount(s, m.end, n) {
+					// "who said Moscow would be held accountable for reckless
+					// behaviour": the one held to account behaved, the speaker judges
+					if sp, tg = nil, m.ent; s.attribution == nil && s.lower(m.start-1) == "said" && s.lower(m.start-2) == "who" {
+						if r := s.mentionAt(m.start - 4); r >= 0 && s.ments[r].ent != nil && s.ments[r].kind == mActor {
+							sp = s.ments[r].ent // ", Kaja Kallas, who said"
+						}
+					}
+				}
 				if m := s.ments[k]; s.lower(m.end) == "to" && urgedBefore(s, m.start) {
 					// "The EU urged China to take action against malicious
 					// activities from its territory": the one urged is judged
@@ -1067,6 +1076,7 @@ var stopVerbs = map[string]bool{
 	// other acts one side tells the other to perform: "should address Pyongyang's concerns"
 	"address": true, "explain": true, "clarify": true, "apologize": true, "apologise": true, "extradite": true,
 	"comply": true, "reverse": true, "revoke": true, "lift": true, "punish": true, "compensate": true,
+	"disarm": true, "rein": true, "dismantle": true, "prosecute": true, "shut": true, "hand": true,
 }
 
 // mustStop reads "X must stop ...", said by someone of another side, as a
@@ -1094,8 +1104,19 @@ func (a *analysis) mustStop(si int, s *sentInfo) {
 				continue
 			}
 			v++ // "Canada needs to stop"
+		case "expected", "expects", "expect":
+			// "Qatar expected Abu Dhabi to rein in the networks"
+			if mi := s.mentionAt(v); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.lower(s.ments[mi].end) == "to" && stopVerbs[s.lower(s.ments[mi].end+1)] {
+				if tg := s.ments[mi].ent; tg.top() != sp.top() && tg.typ != "INCIDENT" {
+					a.add(si, "DEMANDS", sp, tg, 0.7)
+				}
+			}
+			continue
 		default:
 			continue
+		}
+		if w := s.lower(v); w == "instead" || w == "first" || w == "now" {
+			v++ // "Kinshasa should instead disarm the militia"
 		}
 		if !stopVerbs[s.lower(v)] {
 			continue
@@ -1448,6 +1469,13 @@ func namedAgent(s *sentInfo, k int) int {
 		if w == "called" || w == "dubbed" || w == "named" {
 			return q + 1
 		}
+		if mi := s.mentionAt(q); mi >= 0 && q > k && (s.lower(q-1) == "the" && s.lower(q-2) == "of" || s.lower(q-1) == "of") {
+			// "by a unit of the GRU known as Unit 74455": the unit's own name
+			if m := s.ments[mi]; s.lower(m.end) == "known" && s.lower(m.end+1) == "as" && s.mentionAt(m.end+2) >= 0 {
+				return m.end + 2
+			}
+			break
+		}
 		if !isWordRune([]rune(w)[0]) || s.mentionAt(q) >= 0 {
 			break
 		}
@@ -1570,6 +1598,92 @@ func (a *analysis) listedOn(si int, s *sentInfo) {
 				continue // a state is no listed company
 			}
 			a.add(si, "SANCTIONS", sp, m.ent, 0.8)
+		}
+	}
+}
+
+// tracedTo reads an attack traced to an actor as the claimant's accusation:
+// "investigators had traced the intrusion to devices located in the United
+// Arab Emirates", "attacks traced to servers in Iran".
+func (a *analysis) tracedTo(si int, s *sentInfo) {
+	for v, t := range s.toks {
+		if t.lower != "traced" && t.lower != "traces" && t.lower != "trace" {
+			continue
+		}
+		if negated(s, v) || s.lower(v-1) == "be" || s.lower(v-1) == "to" && s.lower(v-2) != "able" {
+			continue // "could not be traced", "sought to trace"
+		}
+		q := v + 1
+		for q < len(s.toks) && q-v <= 6 && s.toks[q].lower != "to" {
+			q++
+		}
+		if s.lower(q) != "to" {
+			continue
+		}
+		// past a description of machines: "to devices located in", "to servers based in"
+		k := skipArticle(s, q+1)
+		for n := 0; n < 4 && k < len(s.toks) && s.mentionAt(k) < 0 && tracedPlace[s.toks[k].lower]; n++ {
+			k = skipArticle(s, k+1)
+		}
+		mi := s.mentionAt(k)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil || s.ments[mi].start != k {
+			continue
+		}
+		culprit := s.ments[mi].ent
+		if claimant := a.claimant(s, v); claimant != nil && claimant.top() != culprit.top() {
+			a.add(si, "ACCUSES", claimant, culprit, 0.7)
+		}
+	}
+}
+
+// tracedPlace are the words between "traced to" and the place an attack came from.
+var tracedPlace = map[string]bool{
+	"devices": true, "servers": true, "computers": true, "machines": true, "infrastructure": true, "addresses": true,
+	"ip": true, "located": true, "based": true, "in": true, "inside": true, "hosted": true, "networks": true,
+}
+
+// heldToAccount reports "would be held accountable/responsible for" between
+// a subject ending at i and the conduct noun at n.
+func heldToAccount(s *sentInfo, i, n int) bool {
+	for q := i; q < n && q-i <= 6; q++ {
+		if s.toks[q].lower == "held" && (s.lower(q+1) == "accountable" || s.lower(q+1) == "responsible") {
+			return true
+		}
+	}
+	return false
+}
+
+// agentNouns are people a state sends to do harm.
+var agentNouns = map[string]bool{
+	"hackers": true, "agents": true, "spies": true, "officers": true, "operatives": true, "saboteurs": true,
+	"proxies": true, "mercenaries": true,
+}
+
+// sentAgents reads a state sending its agents to act as the reporter's
+// accusation: "'The regime in Tehran sent its hackers to poison our water,'
+// X said", "Moscow sent its intelligence officers to tamper with ...".
+func (a *analysis) sentAgents(si int, s *sentInfo) {
+	for v, t := range s.toks {
+		if t.lower != "sent" && t.lower != "sends" && t.lower != "dispatched" && t.lower != "deployed" {
+			continue
+		}
+		if p := s.lower(v + 1); p != "its" && p != "their" {
+			continue
+		}
+		q := v + 2
+		for q < len(s.toks) && q-v <= 4 && !agentNouns[s.toks[q].lower] {
+			q++
+		}
+		if !agentNouns[s.lower(q)] || s.lower(q+1) != "to" || negated(s, v) {
+			continue
+		}
+		k, ok := a.subject(s, v)
+		if !ok || s.ments[k].kind != mActor {
+			continue
+		}
+		culprit := s.ments[k].ent
+		if claimant := a.claimant(s, v); claimant != nil && claimant.top() != culprit.top() {
+			a.add(si, "ACCUSES", claimant, culprit, 0.7)
 		}
 	}
 }

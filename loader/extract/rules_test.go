@@ -435,6 +435,66 @@ var ruleCases = []struct {
 		want: []string{"Ken Sato CRITICIZES North Korea"}},
 	{name: "196. an ICT department is the state's communications ministry", text: "The Philippine Department of Information and Communications Technology accused Chinese hackers of attacking government websites.",
 		want: []string{"Ministry of Communications of Philippines ACCUSES Chinese hackers"}},
+	{name: "197. a name with particles is one person", text: "Saudi Arabia's interior minister, Abdulaziz bin Saud al-Faisal, said hackers based in Iran had attacked the oil ministry.",
+		want: []string{"Abdulaziz bin Saud al-Faisal ACCUSES hackers based in Iran"}},
+	{name: "198. a demonym places a role before a named apposition", text: "A Kenyan government spokesperson, Isaac Mwaura, accused Somalia of hacking the electoral commission.",
+		want: []string{"Isaac Mwaura ACCUSES Somalia"}},
+	{name: "199. blamed on X by Y", text: "The outage at the water utility was blamed on Iran by the Albanian government.",
+		want: []string{"Albania ACCUSES Iran"}},
+	{name: "200. according to a report released by an agency", text: "The intrusions were carried out by Sandworm, according to a report released by Poland's Ministry of Digital Affairs.",
+		want: []string{"Ministry of Digital Affairs of Poland ACCUSES Sandworm"}},
+	{name: "201. a unit of an agency known by its name", text: "Estonia said the breach was carried out by a unit of the GRU known as Unit 29155.",
+		want: []string{"Estonia ACCUSES Unit 29155"}},
+	{name: "203. a measure under consideration is no sanction", text: "The interior minister said Chile was considering expelling Peruvian diplomats.",
+		absent: []string{"Chile SANCTIONS Peru"}},
+	{name: "204. accused it of: the state named before the verb", text: "Chilean Foreign Minister Alberto van Klaveren told the United Nations that Bolivia had ignored the accord and accused it of hacking the customs service.",
+		want: []string{"Alberto van Klaveren ACCUSES Bolivia"}, absent: []string{"Alberto van Klaveren ACCUSES United Nations"}},
+	{name: "205. a capital opening the sentence places the official", text: "Cambodia accused Vietnam of spying on its ministries. In Hanoi, government spokesperson Pham Thu Hang rejected the allegations.",
+		want: []string{"Pham Thu Hang DENIES Cambodia"}},
+	{name: "206. rejection of demonym accusations", text: "Hanoi's rejection of Cambodian accusations came on Monday.",
+		want: []string{"Vietnam DENIES Cambodia"}},
+	{name: "207. asking a third party to investigate is no demand", text: "Senegal said it would ask the African Union to investigate the cyberattack.",
+		absent: []string{"Senegal DEMANDS African Union"}},
+	{name: "208. traced to servers in a state", text: "Bolivia's interior minister said the attack had been traced to servers located in Chile.",
+		want: []string{"Bolivia ACCUSES Chile"}},
+	{name: "209. a state's denial, then its ministry's spokesperson", text: "NEW DELHI, Aug 3 - India blamed Chinese hackers for the outage. Beijing's denial came within hours. Foreign ministry spokesperson Lin Jian called the Indian allegations groundless speculation.",
+		want: []string{"Lin Jian DENIES India"}},
+	{name: "210. a state's statement as subject is the state's", text: "Britain's statement blamed the GRU for the attacks.",
+		want: []string{"United Kingdom ACCUSES GRU"}},
+	{name: "211. a group it calls X", text: "Seoul said a group it calls SilverHorn had stolen the funds.",
+		want: []string{"South Korea ACCUSES SilverHorn"}},
+	{name: "212. should instead disarm demands", text: "Rwanda's spokesperson Yolande Makolo said Kinshasa should instead disarm the militia.",
+		want: []string{"Yolande Makolo DEMANDS Democratic Republic of the Congo"}},
+	{name: "213. expected X to rein in demands", text: "Egypt's foreign ministry said Cairo expected Addis Ababa to rein in the hackers.",
+		want: []string{"Ministry of Foreign Affairs of Egypt DEMANDS Ethiopia"}},
+	{name: "214. a capitalised Arabic article keeps the surname", text: "Oman's envoy, Salim al-Harthy, criticized Iran. Al-Harthy added that Tehran should stop the attacks.",
+		want: []string{"Salim al-Harthy DEMANDS Iran"}},
+	{name: "215. the one held to account is no speaker", text: "The sabotage was condemned by Estonia's prime minister, Kristen Michal, who said Moscow would be held responsible for reckless conduct.",
+		want: []string{"Kristen Michal CRITICIZES Russia"}, absent: []string{"Russia CRITICIZES Estonia"}},
+	{name: "216. a state sent its agents to act", text: "Dutch prosecutors said Moscow sent its intelligence officers to tamper with the vote count.",
+		want: []string{"Prosecutors of Netherlands ACCUSES Russia"}},
+	{name: "217. counted officers of the unit named before", text: "Estonia blamed Unit 29155 for the attacks. Two officers of the unit were sanctioned by Canada.",
+		want: []string{"Canada SANCTIONS two officers of the unit"}},
+	{name: "218. his demand: the person named just before", text: "Japan's foreign minister, Takeshi Iwaya, condemned the intrusions. His demand that Pyongyang halt its cyber operations drew no reply.",
+		want: []string{"Takeshi Iwaya DEMANDS North Korea"}},
+	{name: "219. a stance repeated by an official is the official's", text: "Pakistan blamed Indian hackers for the outage. Pakistan's condemnation of the attacks was repeated on Monday by Deputy Prime Minister Ishaq Dar.",
+		want: []string{"Ishaq Dar CRITICIZES India"}},
+	{name: "220. a long role before a named apposition", text: "Kenya accused Uganda of hacking its tax agency. Uganda's minister of state for foreign affairs at that time, Henry Oryem Okello, dismissed the claim as false.",
+		want: []string{"Henry Oryem Okello DENIES Kenya"}},
+}
+
+// TestHeadlineDenial checks that a headline's denial with no accuser of its
+// own answers the side the body names as accusing (rule 202).
+func TestHeadlineDenial(t *testing.T) {
+	doc := Document{
+		Title:     "Election servers breached in Kenya; Addis Ababa calls claim baseless",
+		Body:      "NAIROBI - Kenya accused Ethiopia on Friday of hacking the servers of its electoral commission.",
+		Published: published,
+	}
+	got := triples(Extract(doc, WithMinConfidence(0)))
+	if !contains(got, "Ethiopia DENIES Kenya") || contains(got, "Ethiopia DENIES -") {
+		t.Errorf("headline denial: got %q, want Ethiopia DENIES Kenya and no accuser-less denial", got)
+	}
 }
 
 // TestStanceEcho checks that a stance an official states for the state is

@@ -203,11 +203,36 @@ func (a *analysis) findStatements() {
 		a.stopSmears(si, s)
 		a.listedOn(si, s)
 		a.prejudged(si, s)
+		a.tracedTo(si, s)
+		a.sentAgents(si, s)
 	}
 	a.nameLaterSpokespeople()
 	a.nameLaterOfficeHolders()
 	a.sameSentenceAccusers()
 	a.sameSentenceDenials()
+	a.headlineDenials()
+}
+
+// headlineDenials gives a headline's denial with no accuser the side the
+// article's first accusation against the denier comes from: "Congo says
+// Rwanda used spyware; Kigali calls claim baseless", the body naming who
+// accused.
+func (a *analysis) headlineDenials() {
+	for i, st := range a.stmts {
+		if st.kind != "DENIES" || st.target != nil || !a.sents[st.sent].title {
+			continue
+		}
+		den := st.speaker.top()
+		for _, o := range a.stmts {
+			if o.sent == st.sent || (o.kind != "ACCUSES" && o.kind != "INDICTS") || o.target == nil || o.target.top() != den {
+				continue
+			}
+			if sp := o.speaker.top(); sp != den && sp.typ != "PERSON" {
+				a.stmts[i].target = sp
+				break
+			}
+		}
+	}
 }
 
 // sameSentenceDenials gives a denial with no accuser the accuser its own
@@ -233,6 +258,12 @@ func (a *analysis) sameSentenceDenials() {
 			a.stmts[i].target = acc
 		}
 	}
+}
+
+// documentNouns are texts whose author speaks through them.
+var documentNouns = map[string]bool{
+	"statement": true, "report": true, "advisory": true, "communique": true, "communiqué": true, "assessment": true,
+	"letter": true, "note": true, "declaration": true, "indictment": true,
 }
 
 // actorMention reports whether mention k is a resolved actor.
@@ -310,6 +341,9 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 			// "France's foreign minister summoned": an unnamed holder speaks for the state
 			if ri := s.roleItemStarting(m.end + 1); ri >= 0 && s.items[ri].end == p0+1 {
 				return k, true
+			}
+			if documentNouns[s.lower(m.end+1)] && m.end+2 == p0+1 {
+				return k, true // "the ministry's statement blamed": its author
 			}
 			continue
 		}
@@ -731,6 +765,12 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			return
 		}
 	}
+	if t.kind == "DEMANDS" && inquiryRequest(s, end) {
+		return // "would ask the United Nations to investigate": help sought, no one's wrong
+	}
+	if t.kind == "SANCTIONS" && strings.HasSuffix(s.toks[i].lower, "ing") && weighedAct[s.lower(i-1)] {
+		return // "was considering expelling Rwandan diplomats": not yet done
+	}
 	if hypotheticalAct(s, i) {
 		return // "would regret any decision to expel Iranian diplomats"
 	}
@@ -909,6 +949,14 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				}
 			}
 			return
+		}
+		if agent != nil && t.kind == "ACCUSES" && strings.HasPrefix(w, "blame") && s.lower(end) == "on" {
+			// "the attacks were blamed on Russian military intelligence by the
+			// Lithuanian government": the accused follows "on", the accuser "by"
+			if mi := s.mentionAt(skipArticle(s, end+1)); mi >= 0 && s.actorMention(mi) && s.ments[mi].kind == mActor && s.ments[mi].ent != agent && s.ments[mi].ent.top() != agent.top() {
+				a.add(si, t.kind, agent, s.ments[mi].ent, 0.8)
+				return
+			}
 		}
 		if agent != nil && ok {
 			// "Six Russian nationals and the GRU's Unit 26165 were sanctioned by": each subject
@@ -1284,6 +1332,22 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 	}
 	sp := a.possessor(s, i)
 	conf := 0.8
+	if p := s.lower(i - 1); sp == nil && (p == "his" || p == "her") && i == 1 && si > 0 && (t.kind == "DEMANDS" || t.kind == "THREATENS" || t.kind == "CRITICIZES") {
+		// "... by Minister X, who ... . His demand that China rein in ...": the
+		// person the sentence before named last
+		for _, m := range a.sents[si-1].ments {
+			if m.kind == mActor && m.ent != nil && m.ent.typ == "PERSON" {
+				sp = m.ent
+			}
+		}
+		conf = 0.7
+	}
+	if voiced := voicedBy(s, end); voiced != nil && (t.kind == "CRITICIZES" || t.kind == "DEMANDS" || t.kind == "DENIES") && (sp == nil || voiced.top() == sp.top() || voiced.typ == "PERSON" && voiced.affil == nil) {
+		// "India's condemnation of the intrusions was repeated on Saturday by
+		// External Affairs Minister X": the one voicing it speaks
+		sp = voiced
+		conf = 0.9 // named as voicing a stance the article reports: an opponent target stays likely
+	}
 	var coSpeakers []*entity
 	// "accusations of/by/from X"
 	tgIdx := -1
@@ -1454,6 +1518,19 @@ func (a *analysis) nominal(si int, s *sentInfo, t trig, ts []trig) {
 				break
 			}
 		}
+	}
+	if tg == nil && kind == "DENIES" && s.lower(end) == "of" {
+		// "China's rejection of Indian accusations": the accusations' owner;
+		// "its denial of the allegations": whoever made them
+		q := skipArticle(s, end+1)
+		if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].ent != nil && (s.ments[mi].kind == mActor || s.ments[mi].kind == mDemonym) && accusationNouns[s.lower(s.ments[mi].end)] {
+			if e := s.ments[mi].ent; e.top() != sp.top() {
+				tg = e
+			}
+		} else if accusationNouns[s.lower(q)] {
+			tg = a.antecedentAccuser(sp)
+		}
+		conf -= 0.05
 	}
 	if tg == nil && kind != "ACCUSES" && kind != "DENIES" {
 		tg = a.opponent(sp)
@@ -2164,6 +2241,64 @@ func namedAfter(s *sentInfo, i int, tg *entity) bool {
 
 // hypotheticalAct reports a measure only imagined: "any decision to expel",
 // "any attempt to sanction".
+// inquiryVerbs ask a third party for help rather than an opponent to stop.
+var inquiryVerbs = map[string]bool{
+	"investigate": true, "probe": true, "examine": true, "mediate": true, "verify": true, "assist": true,
+	"inquire": true,
+}
+
+// inquiryRequest reports a request whose infinitive, within a few words of
+// the addressee, asks for an inquiry or help: "asked the UN to investigate".
+func inquiryRequest(s *sentInfo, end int) bool {
+	for q := end; q < len(s.toks) && q-end <= 6; q++ {
+		if s.toks[q].lower == "to" {
+			return inquiryVerbs[s.lower(q+1)]
+		}
+		if w := s.toks[q].text; w == "," || w == "." || w == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// voicedBy returns the agent of "was repeated/echoed/voiced ... by X" after a
+// stance noun ending at end, or nil.
+func voicedBy(s *sentInfo, end int) *entity {
+	for q := end; q < len(s.toks) && q-end <= 8; q++ {
+		switch s.toks[q].lower {
+		case "repeated", "echoed", "voiced", "reiterated", "expressed", "delivered", "conveyed":
+			if !auxiliaries[s.lower(q-1)] {
+				return nil
+			}
+			for k := q + 1; k < len(s.toks) && k-q <= 5; k++ {
+				if s.toks[k].lower != "by" {
+					continue
+				}
+				for j := namedAgent(s, k+1); j < len(s.toks) && j-k <= 5; j++ {
+					// past a title the lexicon does not hold: "by External Affairs Minister X"
+					if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+						return s.ments[mi].ent
+					}
+					if !isCap(s.toks[j].text) {
+						return nil
+					}
+				}
+				return nil
+			}
+			return nil
+		case ",", ".", ";":
+			return nil
+		}
+	}
+	return nil
+}
+
+// weighedAct are verbs that put a measure under consideration.
+var weighedAct = map[string]bool{
+	"considering": true, "weighing": true, "mulling": true, "contemplating": true, "discussing": true,
+	"consider": true, "weigh": true, "mull": true, "contemplate": true, "discuss": true, "considers": true, "weighs": true,
+}
+
 func hypotheticalAct(s *sentInfo, i int) bool {
 	if s.lower(i-1) != "to" {
 		return false

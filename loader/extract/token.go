@@ -96,6 +96,10 @@ func tokenize(s string) []token {
 			if k := nameSyllableEnd(s, i, j, toks, space); k > j {
 				j = k
 			}
+			// an Arabic article joined to a name: "al-Marri", "Al-Ansari", "el-Sisi"
+			if k := articleNameEnd(s, i, j); k > j {
+				j = k
+			}
 			// trailing period of an abbreviation or an initial: "U.S." "L."
 			if j < len(s) && s[j] == '.' {
 				word := s[i:j]
@@ -157,6 +161,26 @@ func nameSyllableEnd(s string, i, j int, toks []token, space bool) int {
 		if r, _ := utf8.DecodeRuneInString(s[k:]); isWordRune(r) || r == '-' {
 			return j
 		}
+	}
+	return k
+}
+
+// articleNameEnd returns the end of a capitalised word joined by a hyphen
+// to the Arabic article s[i:j] ("al-Marri", "El-Sisi"), otherwise j.
+func articleNameEnd(s string, i, j int) int {
+	if w := s[i:j]; (w != "al" && w != "Al" && w != "el" && w != "El") || j+2 >= len(s) || s[j] != '-' || s[j+1] < 'A' || s[j+1] > 'Z' {
+		return j
+	}
+	k := j + 1
+	for k < len(s) {
+		r, w := utf8.DecodeRuneInString(s[k:])
+		if !isWordRune(r) {
+			break
+		}
+		k += w
+	}
+	if k-j-1 < 2 {
+		return j
 	}
 	return k
 }
