@@ -61,7 +61,8 @@ func FuzzParse(f *testing.F) {
 
 func FuzzParseText(f *testing.F) {
 	addFixtures(f, "scraped_frame.txt", "scraped_nav.txt", "scraped_meta_teaser.txt", "scraped_title_after.txt", "plain_wrapped.txt",
-		"scraped_title_echo.txt", "scraped_pipes_title.txt", "scraped_long_headline.txt")
+		"scraped_title_echo.txt", "scraped_pipes_title.txt", "scraped_long_headline.txt",
+		"scraped_stamps_firstpublished.txt", "scraped_stamps_wire.txt")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !utf8.Valid(data) {
 			return

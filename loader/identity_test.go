@@ -72,10 +72,27 @@ func TestPublisherName(t *testing.T) {
 	tests := map[string]string{
 		"elparis": "El País", "El Pais": "El País", "EL PAÍS": "El País", "xinhua": "Xinhua",
 		"www.reuters.com": "Reuters", "Some Local Paper": "Some Local Paper", "": "",
+		// wire services and major outlets by domain and in-text name
+		"apnews.com": "Associated Press", "The Associated Press": "Associated Press", "afp.com": "Agence France-Presse",
+		"www.bbc.co.uk": "BBC", "edition.cnn.com": "CNN", "nytimes.com": "The New York Times",
+		"washingtonpost.com": "The Washington Post", "theguardian.com": "The Guardian", "aljazeera.com": "Al Jazeera",
+		"scmp.com": "South China Morning Post", "english.news.cn": "Xinhua", "tass.ru": "TASS",
+		"english.kyodonews.net": "Kyodo News", "en.yna.co.kr": "Yonhap", "dw.com": "Deutsche Welle",
+		"france24.com": "France 24", "therecord.media": "The Record", "bleepingcomputer.com": "BleepingComputer",
+		"thehackernews.com": "The Hacker News", "cyberscoop.com": "CyberScoop", "rferl.org": "Radio Free Europe/Radio Liberty",
 	}
 	for in, want := range tests {
 		if got := PublisherName(in); got != want {
 			t.Errorf("PublisherName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOutletDateOrder(t *testing.T) {
+	tests := map[string]string{"France 24": "dmy", "france24.com": "dmy", "apnews.com": "mdy", "The Guardian": "dmy", "Xinhua": "", "Some Local Paper": "", "": ""}
+	for in, want := range tests {
+		if got := outletDateOrder(in); got != want {
+			t.Errorf("outletDateOrder(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

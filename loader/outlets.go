@@ -15,20 +15,26 @@ import (
 var outletsTSV string
 
 var (
-	outletsOnce sync.Once
-	outletByKey map[string]string
+	outletsOnce   sync.Once
+	outletByKey   map[string]string
+	outletDateOrd map[string]string // outlet name → "dmy" or "mdy"
 )
 
 func loadOutlets() {
 	outletByKey = make(map[string]string)
+	outletDateOrd = make(map[string]string)
 	for _, line := range strings.Split(outletsTSV, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		name, aliases, _ := strings.Cut(line, "\t")
+		aliases, order, _ := strings.Cut(aliases, "\t")
 		name = strings.TrimSpace(name)
 		outletByKey[outletKey(name)] = name
+		if o := strings.TrimSpace(order); o == "dmy" || o == "mdy" {
+			outletDateOrd[name] = o
+		}
 		for _, a := range strings.Split(aliases, ",") {
 			if k := outletKey(a); k != "" {
 				outletByKey[k] = name
@@ -57,6 +63,13 @@ func PublisherName(raw string) string {
 		}
 	}
 	return raw
+}
+
+// outletDateOrder is the order ("dmy" or "mdy") in which a known outlet
+// prints all-number dates, or "" when outlets.tsv does not say.
+func outletDateOrder(publisher string) string {
+	outletsOnce.Do(loadOutlets)
+	return outletDateOrd[PublisherName(publisher)]
 }
 
 // isKnownOutlet reports whether s names an outlet in outlets.tsv.

@@ -1,7 +1,9 @@
 package loader
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -43,10 +45,20 @@ import (
 //     has ...") are split off first; a title loses a trailing outlet name
 //     ("Title | The Valdoria Herald", "Title - Reuters") and the short
 //     section and site names around it ("Section | Title | Site");
-//   - the date is the header's timestamp, else a date in a metadata line,
-//     else the dateline's ("BEIJING (Agency - 21st December, 2020)"), else
-//     the footer's "All news articles on <date>"; the publisher is the
-//     "Source:" line's outlet, else the dateline's agency ("LONDON (Reuters)").
+//   - the date is the header's timestamp (of several, "Published" / "First
+//     published" over an unlabelled one over "Updated" / "Last modified"),
+//     else a date in a metadata or byline line or a "Source:" line, else the
+//     dateline's ("BEIJING (Agency - 21st December, 2020)"), else a
+//     timestamp line among the paragraphs, else a dateline's day without a
+//     year ("WASHINGTON, March 4 (Reuters) -") in the year of another date
+//     on the page, else the footer's "All news articles on <date>";
+//     relative times ("2 hours ago") are never dates, and an all-number date
+//     ("04/03/2025") is read only when the page or its outlet makes the
+//     order clear;
+//   - the publisher is the "Source:" line's outlet, else the dateline's
+//     agency ("LONDON (Reuters)", "KYIV, Ukraine (AP) —"), else a known
+//     outlet in the page frame: a title suffix ("Title | Al Jazeera"), a
+//     metadata line ("PTI | Delhi | Updated: ...") or the copyright line.
 
 // textResult is what parseText finds in a page text.
 type textResult struct {
@@ -61,8 +73,8 @@ var (
 	rxBreadcrumb  = regexp.MustCompile(`\s+[>»›]\s+`)
 	rxLabelPrefix = regexp.MustCompile(`^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\s]+[:：]\s*`)
 	rxSourceLine  = regexp.MustCompile(`(?i)^(?:source|sources|via)\s*[:：]\s*(\S.{0,60})$`)
-	rxDateLabel   = regexp.MustCompile(`(?i)^\s*(?:(?:date|dated|published|posted|updated|last updated|first published|on)\b\s*[:：]?\s*)*`)
-	rxDatelineAg  = regexp.MustCompile(`^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([^()]{2,80})\)\s*(?:[-–—:]|[A-Z])`)
+	rxDateLabel   = regexp.MustCompile(`(?i)^\s*(?:(?:date|dated|published|posted|updated|last updated|first published|originally published|last modified|modified|issued|created|on)\b\s*[:：]?\s*)*`)
+	rxDatelineAg  = regexp.MustCompile(`^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?)?(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([^()]{2,80})\)\s*(?:[-–—:]|[A-Z])`)
 	rxSlashAgency = regexp.MustCompile(`^[^\n]{0,60}?/([A-Z][A-Za-z-]{1,15})/`)
 	rxMetaLabel   = regexp.MustCompile(`(?i)\b(?:updated|created|published|posted)\s*:`)
 	rxTimeTokens  = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?|(?i:\b[ap]\.?m\.?)|\b[A-Z]{2,4}\b|[,|·•/()–—-]`)
@@ -116,14 +128,29 @@ func parseText(text string) textResult {
 	paras := splitParagraphs(text)
 	var res textResult
 
-	// Lines that carry the publisher; they are dropped from the body wherever they are.
+	// Lines that carry the publisher; they are dropped from the body
+	// wherever they are. Some also carry the time and the editor
+	// ("Source: Xinhua| 2025-03-04 14:10:00|Editor: Li").
+	var sourceDate time.Time
 	for i, p := range paras {
 		if m := rxSourceLine.FindStringSubmatch(p); m != nil && len(strings.Fields(m[1])) <= 6 {
-			res.Publisher = PublisherName(strings.TrimRight(m[1], " ."))
+			name := m[1]
+			if j := strings.IndexAny(name, "|│"); j > 0 {
+				name = name[:j]
+				if t, _, ok := findDate(m[1][j:]); ok && sourceDate.IsZero() {
+					sourceDate = t
+				}
+			}
+			res.Publisher = sourceOutlet(strings.TrimRight(strings.TrimSpace(name), " ."))
 			paras[i] = ""
 		}
 	}
 
+	pagePub := res.Publisher
+	if pagePub == "" {
+		pagePub = framePublisher(paras)
+	}
+	paras = resolveNumericDates(paras, numericOrder(paras, pagePub))
 	paras = splitLeadingDate(paras)
 	paras = splitGluedTitle(paras)
 
@@ -198,10 +225,15 @@ func parseText(text string) textResult {
 		res.Title, deck = cleanTitle(paras[echo]), ""
 	}
 	res.Published = headerDate(paras[:bodyStart])
+	if res.Published.IsZero() {
+		res.Published = sourceDate
+	}
 
 	// Body paragraphs, and lines after the last of them that may be a
 	// headline printed below the text.
 	var body, tail []string
+	var bodyDate time.Time
+	bodyRank := 99
 	inList := false
 	if deck != "" {
 		body = append(body, deck)
@@ -230,7 +262,10 @@ func parseText(text string) textResult {
 			}
 			continue
 		}
-		if _, ok := dateLine(p); ok {
+		if t, ok := dateLine(p); ok {
+			if r := stampRank(p); !t.IsZero() && r < bodyRank {
+				bodyDate, bodyRank = t, r // a timestamp line printed among the paragraphs
+			}
 			continue
 		}
 		if bullet {
@@ -270,9 +305,75 @@ func parseText(text string) textResult {
 		}
 	}
 	if res.Published.IsZero() {
+		res.Published = bodyDate
+	}
+	if res.Publisher == "" {
+		res.Publisher = pagePub
+	}
+	if res.Published.IsZero() && len(res.Paragraphs) > 0 {
+		res.Published = yearlessDateline(res.Paragraphs[0], paras)
+	}
+	if res.Published.IsZero() {
 		res.Published = footerDate
 	}
 	return res
+}
+
+// rxDatelineDay matches a dateline that gives the day without the year:
+// "WASHINGTON, March 4 (Reuters) -", "MOSCOW, March 4. /TASS/.",
+// "KOLT, Valdoria, Oct. 5 --".
+var rxDatelineDay = regexp.MustCompile(`^\s*\p{Lu}[\pL .'’-]{1,40}?,\s*(?:\p{Lu}[\pL.'’ -]{1,30},\s*)?(` + monthNames + `)\s+(\d{1,2})\b\.?\s*(?:\(|/|[-–—])`)
+
+// yearlessDateline dates an article by its dateline's day ("WASHINGTON,
+// March 4 (Reuters) -") in the year of another full date on the page (a
+// timestamp line first, else a date in the text), the year that puts the
+// day nearest to that date. Without another date it
+// gives nothing: a guessed year would be wrong as often as right.
+func yearlessDateline(first string, paras []string) time.Time {
+	m := rxDatelineDay.FindStringSubmatch(first)
+	if m == nil {
+		return time.Time{}
+	}
+	// A timestamp line anywhere on the page is the best reference; a date
+	// in the text (often an earlier event's) the fallback.
+	var ref time.Time
+	for _, p := range paras {
+		if t, ok := dateLine(p); ok && !t.IsZero() {
+			ref = t
+			break
+		}
+	}
+	for _, p := range paras {
+		if !ref.IsZero() {
+			break
+		}
+		if t, _, ok := findDate(p); ok {
+			ref = t
+		}
+	}
+	if ref.IsZero() {
+		return time.Time{}
+	}
+	var best time.Time
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		t, err := time.Parse("January 2 2006", strings.TrimSuffix(m[1], ".")+" "+m[2]+" "+strconv.Itoa(y))
+		if err != nil {
+			if t, err = time.Parse("Jan 2 2006", strings.TrimSuffix(m[1], ".")[:3]+" "+m[2]+" "+strconv.Itoa(y)); err != nil {
+				return time.Time{}
+			}
+		}
+		if best.IsZero() || absDur(t.Sub(ref)) < absDur(best.Sub(ref)) {
+			best = t
+		}
+	}
+	return best
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // fragmentText handles text without a single sentence-like paragraph: it
@@ -467,15 +568,26 @@ func hardWrapped(lines []string) bool {
 	return last <= maxW+5 && !rxBullet.MatchString(lines[len(lines)-1]) && open*2 >= len(lines)-1
 }
 
-// headerDate finds the timestamp line in the header paragraphs.
+// headerDate finds the timestamp line in the header paragraphs. Of several,
+// the first publication wins over an update: a line labelled "Published" or
+// "First published" over an unlabelled one, and both over "Updated" or
+// "Last modified".
 func headerDate(paras []string) time.Time {
+	var best time.Time
+	bestRank := 99
 	for _, p := range paras {
-		if t, ok := dateLine(p); ok {
-			return t
+		if t, ok := dateLine(p); ok && !t.IsZero() {
+			if r := stampRank(p); r < bestRank {
+				best, bestRank = t, r
+			}
 		}
 	}
+	if !best.IsZero() {
+		return best
+	}
 	for _, p := range paras {
-		if isMetaLine(p) {
+		if isMetaLine(p) || (rxByline.MatchString(p) && wordCount(p) <= 20) {
+			// "ANI | Kolt | Updated: ...", "By Ana Ruiz | March 4, 2025"
 			if t, _, ok := findDate(p); ok {
 				return t
 			}
@@ -484,13 +596,75 @@ func headerDate(paras []string) time.Time {
 	return time.Time{}
 }
 
+var (
+	rxFirstLabel  = regexp.MustCompile(`(?i)^\s*(?:first published|originally published|published|posted|issued|created)\b`)
+	rxUpdateLabel = regexp.MustCompile(`(?i)^\s*(?:last updated|updated|last modified|modified)\b`)
+	// rxGluedUpdate finds a second stamp glued to the first one by the
+	// scraper: "Published March 4, 2025Updated March 5, 2025, 9:00 a.m. ET".
+	rxGluedUpdate = regexp.MustCompile(`(?i)[\d\s](?:\s*[|·•])?\s*(?:last updated|updated|last modified|modified)\b`)
+)
+
+// rxInnerGlue finds two words glued together by a scraper ("RuizCyber").
+var rxInnerGlue = regexp.MustCompile(`\p{Ll}\p{Lu}\p{Ll}`)
+
+// rxWeekdayName is a weekday name or abbreviation opening a timestamp.
+var rxWeekdayName = regexp.MustCompile(`(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+`)
+
+// stampRank orders timestamp lines by how surely they give the first
+// publication: 0 for "Published", 1 unlabelled, 2 for "Updated".
+func stampRank(p string) int {
+	switch {
+	case rxFirstLabel.MatchString(p):
+		return 0
+	case rxUpdateLabel.MatchString(p):
+		return 2
+	}
+	return 1
+}
+
 // dateLine reports whether p is a timestamp line: an optional label, a date,
-// and at most three more words (navigation glued to it by the scraper).
+// and at most three more words (navigation glued to it by the scraper), or a
+// second, glued "Updated" stamp.
 func dateLine(p string) (time.Time, bool) {
+	if wordCount(p) > 24 {
+		return time.Time{}, false
+	}
+	if m := rxGluedUpdate.FindStringIndex(p); m != nil && m[0] > 0 && !rxUpdateLabel.MatchString(p) {
+		if p[m[0]] != ' ' {
+			m[0]++ // a digit: the end of the first stamp
+		}
+		first := rxWeekdayName.ReplaceAllString(rxDateLabel.ReplaceAllString(p[:m[0]], ""), "")
+		if t, d, ok := findDate(first); ok && d[0] == 0 && wordCount(rxTimeTokens.ReplaceAllString(first[d[1]:], " ")) == 0 {
+			// The first stamp is a date and a time only; the update may be
+			// relative ("Updated 2 hours ago"): only its label is needed.
+			if tt, ok := dateLine(p[:m[0]]); ok && wordCount(p[m[0]:]) <= 12 {
+				if tt.IsZero() {
+					tt = t
+				}
+				return tt, true
+			}
+		}
+	}
 	if wordCount(p) > 10 {
 		return time.Time{}, false
 	}
 	rest := rxDateLabel.ReplaceAllString(p, "")
+	if w := rxWeekdayName.ReplaceAllString(rest, ""); w != rest {
+		rest = w // "Tue 4 Mar 2025 09.00 GMT"
+	}
+	if m := rxNumDate.FindStringSubmatchIndex(rest); m != nil && m[0] == 0 {
+		// An all-number date whose order the page does not make clear
+		// (resolveNumericDates rewrote the others): a timestamp line, but
+		// no date unless the line spells it out too ("03/04/2025 March 4,
+		// 2025").
+		if _, ok := dateLine(rest[m[6]:m[7]] + "-01-01" + rest[m[1]:]); ok {
+			if t, _, ok := findDate(rest[m[1]:]); ok {
+				return t, true
+			}
+			return time.Time{}, true
+		}
+		return time.Time{}, false
+	}
 	if t, err := ParseDate(rest); err == nil && strings.ContainsAny(rest, "0123456789") {
 		return t, true
 	}
@@ -498,7 +672,15 @@ func dateLine(p string) (time.Time, bool) {
 	if !ok || m[0] > 0 {
 		return time.Time{}, false
 	}
-	if wordCount(rxTimeTokens.ReplaceAllString(rest[m[1]:], " ")) > 3 {
+	after := rest[m[1]:]
+	if r, _ := utf8.DecodeRuneInString(after); unicode.IsUpper(r) && wordCount(after) <= 8 &&
+		(wordCount(after) <= 3 || rxInnerGlue.MatchString(after) || strings.Contains(after, " / ")) {
+		// A byline or tags glued to the date by the scraper: "Mar 04,
+		// 2025Ana RuizCyber Espionage / Malware". A headline glued to
+		// it is split off by splitLeadingDate instead.
+		return t, true
+	}
+	if wordCount(rxTimeTokens.ReplaceAllString(after, " ")) > 3 {
 		return time.Time{}, false
 	}
 	return t, true
@@ -1026,4 +1208,118 @@ func prefixByAlnum(p string, n int) string {
 		}
 	}
 	return strings.TrimSpace(p)
+}
+
+// rxNumDate is an all-number date with the year last: "04/03/2025".
+var rxNumDate = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+
+// numericOrder tells how the page orders the numbers of "04/03/2025": "dmy"
+// when one of its all-number dates has a first number over 12, "mdy" when
+// one has a second number over 12, else the convention of the outlet
+// (outlets.tsv), else "" (unknown).
+func numericOrder(paras []string, publisher string) string {
+	for _, p := range paras {
+		for _, m := range rxNumDate.FindAllStringSubmatch(p, 4) {
+			a, _ := strconv.Atoi(m[1])
+			b, _ := strconv.Atoi(m[2])
+			switch {
+			case a > 12 && b <= 12:
+				return "dmy"
+			case b > 12 && a <= 12:
+				return "mdy"
+			}
+		}
+	}
+	return outletDateOrder(publisher)
+}
+
+// resolveNumericDates rewrites the all-number dates of short lines (where
+// timestamps are) to ISO form, "04/03/2025" to "2025-03-04" when the order is
+// "dmy". A date the order leaves open (04/03/2025 with no order known) is
+// left as it is, and dateLine reads no date from it; one that can be read
+// only one way (25/03/2025, 03/03/2025) is rewritten whatever the order.
+func resolveNumericDates(paras []string, order string) []string {
+	out := paras
+	for i, p := range paras {
+		if !strings.Contains(p, "/") || wordCount(p) > 16 {
+			continue
+		}
+		q := rxNumDate.ReplaceAllStringFunc(p, func(d string) string {
+			m := rxNumDate.FindStringSubmatch(d)
+			a, _ := strconv.Atoi(m[1])
+			b, _ := strconv.Atoi(m[2])
+			day, month := 0, 0
+			switch {
+			case a > 12 && b <= 12, a == b, a <= 12 && b <= 12 && order == "dmy":
+				day, month = a, b
+			case b > 12 && a <= 12, a <= 12 && b <= 12 && order == "mdy":
+				day, month = b, a
+			}
+			if day < 1 || day > 31 || month < 1 || month > 12 {
+				return d
+			}
+			return fmt.Sprintf("%s-%02d-%02d", m[3], month, day)
+		})
+		if q != p {
+			if &out[0] == &paras[0] {
+				out = append([]string(nil), paras...)
+			}
+			out[i] = q
+		}
+	}
+	return out
+}
+
+// framePublisher finds the outlet a page names in its frame, before the
+// article's own lines are known: a headline line that ends with a known
+// outlet ("Headline | Al Jazeera", "Headline - France 24") among the first
+// lines, else a known outlet in a copyright line ("© 2025 BBC", "Copyright
+// 2025 The Associated Press. All Rights Reserved.").
+func framePublisher(paras []string) string {
+	for i, p := range paras {
+		if i >= 12 {
+			break
+		}
+		for _, sep := range titleSeps {
+			if j := strings.LastIndex(p, sep); j > 0 && wordCount(p[:j]) >= 3 && wordCount(p) <= 40 {
+				if tail := strings.TrimSpace(p[j+len(sep):]); isKnownOutlet(tail) {
+					return PublisherName(tail)
+				}
+			}
+		}
+	}
+	for i, p := range paras {
+		if i < 12 && isMetaLine(p) {
+			// "PTI | New Delhi | Updated: 01-02-2023 10:00 IST"
+			for _, seg := range strings.Split(p, " | ") {
+				if seg = strings.TrimSpace(seg); isKnownOutlet(seg) {
+					return PublisherName(seg)
+				}
+			}
+		}
+	}
+	for _, p := range paras {
+		if m := rxCopyright.FindStringSubmatch(p); m != nil && isKnownOutlet(m[1]) {
+			return PublisherName(m[1])
+		}
+	}
+	return ""
+}
+
+// rxCopyright matches a copyright line and the owner it names.
+var rxCopyright = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([^.,|©]{2,60}?)\s*(?:[.,|]|all rights reserved|$)`)
+
+var rxSourceSplit = regexp.MustCompile(`\s+and\s+|\s*[,;/&]\s*`)
+
+// sourceOutlet names the outlet of a "Source:" line: the whole of it, or
+// its first part when that is a known outlet ("Al Jazeera and news
+// agencies", "Reuters, AFP").
+func sourceOutlet(s string) string {
+	if isKnownOutlet(s) {
+		return PublisherName(s)
+	}
+	if parts := rxSourceSplit.Split(s, 2); len(parts) == 2 && isKnownOutlet(parts[0]) {
+		return PublisherName(parts[0])
+	}
+	return PublisherName(s)
 }

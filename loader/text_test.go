@@ -29,7 +29,7 @@ func TestParseTextShapes(t *testing.T) {
 		{
 			name:  "weekday date line and outlet suffix",
 			text:  "Valdoria accuses Freedonia of troop build-up - Reuters\nTuesday, July 20, 2021\n" + body1 + "\n" + body2,
-			title: "Valdoria accuses Freedonia of troop build-up", published: "2021-07-20", paragraphs: 2,
+			title: "Valdoria accuses Freedonia of troop build-up", published: "2021-07-20", pub: "Reuters", paragraphs: 2,
 		},
 		{
 			name:  "caption and subheading inside the body",
@@ -90,6 +90,11 @@ func TestParseTextShapes(t *testing.T) {
 			name:  "title glued to the first word of the body",
 			text:  "Valdoria Accuses Freedonia Of Troop Build-Up Vs. UNValdoria accused Freedonia on Monday of massing troops on the border, a charge Freedonia denied.\n" + body2,
 			title: "Valdoria Accuses Freedonia Of Troop Build-Up Vs. UN", paragraphs: 2,
+		},
+		{
+			name:  "guard: a sentence with a date and 'updated' is body text",
+			text:  "Valdoria accuses Freedonia of troop build-up\n\nOn March 4, 2025 the ministry updated its guidance on border crossings.\n\n" + body1 + "\n\n" + body2,
+			title: "Valdoria accuses Freedonia of troop build-up", paragraphs: 3,
 		},
 		{
 			name:       "sentence case text is not split",
@@ -262,6 +267,248 @@ func TestTitleChoice(t *testing.T) {
 				if strings.Contains(a.Body(), s) {
 					t.Errorf("body holds %q", s)
 				}
+			}
+		})
+	}
+}
+
+// TestPublishedStyles covers the timestamp and dateline styles news sites
+// print, each on a small made-up page. Each case fails without the rule its
+// name gives.
+func TestPublishedStyles(t *testing.T) {
+	const title = "Valdoria accuses Freedonia of troop build-up"
+	const body1 = "Valdoria accused Freedonia on Monday of massing troops on the border, a charge Freedonia denied."
+	const body2 = "The foreign ministry said it had summoned the Freedonian ambassador to explain the deployments."
+	tests := []struct {
+		name, text, published, pub string
+	}{
+		{
+			name:      "clock time before the date",
+			text:      title + "\n\nBy Ana Ruiz, Kolt Wire\n\nPublished 3:14 PM EST, Tue March 4, 2025\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "dotted clock time after a weekday date",
+			text:      title + "\n\nTue 4 Mar 2025 14.10 GMT\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "first published wins over the unlabelled last change",
+			text:      title + "\n\nTue 4 Mar 2025 14.10 GMT\n\nFirst published on Mon 3 Mar 2025 22.00 GMT\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-03",
+		},
+		{
+			name:      "published wins over an earlier updated line",
+			text:      title + "\n\nUpdated: 05 Mar 2025 09:00 GMT\n\nPublished: 04 Mar 2025 14:10 GMT\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "last modified is a stamp label",
+			text:      title + "\n\nLast modified on 4 March 2025, 14:10 UTC\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "updated stamp glued to the published one",
+			text:      title + "\n\nPublished March 4, 2025Updated March 5, 2025, 9:00 a.m. ET\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "relative update glued to the stamp",
+			text:      title + "\n\nBy Ana Ruiz\n\nMarch 4, 2025 11:14 PM GMT+8Updated 2 hours ago\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "byline glued to the date",
+			text:      title + "\n\nMar 04, 2025Ana RuizBorder Security / Diplomacy\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "date in the byline",
+			text:      title + "\n\nBy Ana Ruiz | March 4, 2025\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "all-number date spelled out on the same line",
+			text:      title + "\n\n03/04/2025 March 4, 2025\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "weekday-first stamp with a share button glued after it",
+			text:      title + "\n\nTue 4 Mar 2025 09.00 GMT Share\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name:      "guard: a headline glued to the date stays the title",
+			text:      "March 4, 2025" + title + "\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04",
+		},
+		{
+			name: "guard: a relative time is no date",
+			text: title + "\n\nUpdated 2 hours ago\n\n" + body1 + "\n\n" + body2,
+		},
+		{
+			name:      "dateline without a year takes the year of another date",
+			text:      title + "\n\nKOLT, March 4 (Reuters) - " + body1 + "\n\nThe ministry first raised the matter on Feb. 27, 2025, in a note to the council.\n\n" + body2,
+			published: "2025-03-04", pub: "Reuters",
+		},
+		{
+			name:      "dateline without a year across the new year",
+			text:      title + "\n\nKOLT, Jan. 2 (Reuters) - " + body1 + "\n\nThe ministry first raised the matter on December 28, 2024, in a note to the council.\n\n" + body2,
+			published: "2025-01-02", pub: "Reuters",
+		},
+		{
+			name:      "dateline without a year prefers the year of a timestamp line",
+			text:      title + "\n\nKOLT, March 4 (Reuters) - " + body1 + "\n\nThe ministry first raised the matter on Feb. 27, 2019, in a note to the council.\n\n" + body2 + "\n\nYou may like\n\nUpdated March 6, 2025",
+			published: "2025-03-04", pub: "Reuters",
+		},
+		{
+			name: "guard: a dateline without a year and no other date gives no date",
+			text: title + "\n\nKOLT, March 4 (Reuters) - " + body1 + "\n\n" + body2,
+			pub:  "Reuters",
+		},
+		{
+			name:      "agency dateline with the date line after the body",
+			text:      title + "\n\nKOLT, Valdoria (AP) — " + body1 + "\n\n" + body2 + "\n\nMarch 4, 2025\n\nThe ministry said more talks were planned for the coming weeks, without giving dates.",
+			published: "2025-03-04", pub: "Associated Press",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arts, err := Parse("-", []byte(tc.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := arts[0]
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != tc.published {
+				t.Errorf("published = %q, want %q", got, tc.published)
+			}
+			if a.Publisher != tc.pub {
+				t.Errorf("publisher = %q, want %q", a.Publisher, tc.pub)
+			}
+			if a.Title != title {
+				t.Errorf("title = %q, want %q", a.Title, title)
+			}
+		})
+	}
+}
+
+// TestPublishedNumericAndPublisher covers all-number dates, read only when
+// the page or its outlet makes the order clear, and the publisher named in
+// the page frame. Each case fails without the rule its name gives.
+func TestPublishedNumericAndPublisher(t *testing.T) {
+	const title = "Valdoria accuses Freedonia of troop build-up"
+	const body1 = "Valdoria accused Freedonia on Monday of massing troops on the border, a charge Freedonia denied."
+	const body2 = "The foreign ministry said it had summoned the Freedonian ambassador to explain the deployments."
+	tests := []struct {
+		name, text, published, pub string
+	}{
+		{
+			name:      "day-first outlet from the title suffix",
+			text:      title + " - France 24\n\nIssued on: 04/03/2025 - 14:10 Modified: 04/03/2025 - 16:20\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04", pub: "France 24",
+		},
+		{
+			name:      "month-first outlet from the copyright line",
+			text:      title + "\n\n04/03/2025\n\n" + body1 + "\n\n" + body2 + "\n\nCopyright 2025 The Associated Press. All Rights Reserved.",
+			published: "2025-04-03", pub: "Associated Press",
+		},
+		{
+			name:      "order from another date on the page",
+			text:      title + "\n\nPublished 04/03/2025\n\n" + body1 + "\n\n" + body2 + "\n\nPhoto: archive, 17/02/2025",
+			published: "2025-03-04",
+		},
+		{
+			name:      "guard: a date that reads only one way",
+			text:      title + "\n\n03/21/2025\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-21",
+		},
+		{
+			name: "guard: an ambiguous date without an order gives no date",
+			text: title + "\n\n04/03/2025\n\n" + body1 + "\n\n" + body2,
+		},
+		{
+			name:      "source line with time and editor",
+			text:      title + "\n\n" + body1 + "\n\n" + body2 + "\n\nSource: Xinhua| 2025-03-04 14:10:00|Editor: Li Wen",
+			published: "2025-03-04", pub: "Xinhua",
+		},
+		{
+			name:      "agency in a metadata line",
+			text:      title + "\n\nPTI | Kolt | Updated: 04-03-2025 14:10 IST\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04", pub: "Press Trust of India",
+		},
+		{
+			name: "known outlet first in a source line",
+			text: title + "\n\n" + body1 + "\n\n" + body2 + "\n\nSource: Al Jazeera and news agencies",
+			pub:  "Al Jazeera",
+		},
+		{
+			name:      "outlet in a stamp line",
+			text:      title + "\n\nMar 4, 2025 | KYODO NEWS\n\n" + body1 + "\n\n" + body2,
+			published: "2025-03-04", pub: "Kyodo News",
+		},
+		{
+			name: "outlet domain in the title suffix",
+			text: title + " | therecord.media\n\n" + body1 + "\n\n" + body2,
+			pub:  "The Record",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arts, err := Parse("-", []byte(tc.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := arts[0]
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != tc.published {
+				t.Errorf("published = %q, want %q", got, tc.published)
+			}
+			if a.Publisher != tc.pub {
+				t.Errorf("publisher = %q, want %q", a.Publisher, tc.pub)
+			}
+			if a.Title != title {
+				t.Errorf("title = %q, want %q", a.Title, title)
+			}
+		})
+	}
+}
+
+// TestPublishedFixtures reads whole made-up pages whose headers print
+// several stamps: the first publication is the date, whatever the order.
+func TestPublishedFixtures(t *testing.T) {
+	tests := []struct{ file, title, published, pub string }{
+		{"scraped_stamps_firstpublished.txt", "Freedonia recalls envoy as Valdoria expels two diplomats over radar jamming", "2025-03-03", ""},
+		{"scraped_stamps_wire.txt", "Valdoria charges three Freedonian officers over hack of election commission", "2025-03-04", "Associated Press"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			arts, err := Parse("-", data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := arts[0]
+			if a.Title != tc.title {
+				t.Errorf("title = %q, want %q", a.Title, tc.title)
+			}
+			if got := a.Published.Format(time.DateOnly); a.Published.IsZero() || got != tc.published {
+				t.Errorf("published = %v, want %s", a.Published, tc.published)
+			}
+			if a.Publisher != tc.pub {
+				t.Errorf("publisher = %q, want %q", a.Publisher, tc.pub)
+			}
+			if len(a.Paragraphs) < 3 {
+				t.Errorf("%d paragraphs, want the body: %q", len(a.Paragraphs), a.Paragraphs)
 			}
 		})
 	}

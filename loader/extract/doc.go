@@ -60,7 +60,10 @@
 //     Paraguay" answers Paraguay; a stance an official states for the state
 //     ("said China firmly opposes") is the official's; later agentless
 //     designations are the last sanctioner's; a named gang threatening a
-//     state speaks;
+//     state speaks; "ordered two diplomats to leave" and "close the Russian
+//     consulate" are measures, "unilateral sanctions" a judged one, and a
+//     denial's accuser may be the side said to have "presented no evidence"
+//     or, last, whoever accused a group the article ties to the denier's state;
 //     hedged links ("was highly likely working for the Russian government")
 //     accuse the state named, measures judged false ("the measures were a
 //     smear") and "stop making groundless smears" deny whoever made them, a

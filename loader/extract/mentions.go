@@ -59,6 +59,13 @@ func (a *analysis) scan(s *sentInfo) {
 				continue
 			}
 		}
+		if !matched {
+			if it, ok := a.orderedOut(toks, i); ok {
+				s.items = append(s.items, it)
+				i = it.end
+				continue
+			}
+		}
 		if !matched && ml > 1 {
 			// a trigger phrase broken by a quotation mark: would "respond in kind"
 			if it, ok := a.quotedPhrase(toks, i, ml); ok {
@@ -217,6 +224,58 @@ func (a *analysis) findMentions() {
 		a.findRegime(si)
 		a.findReferring(s)
 		s.sortMentions()
+	}
+	a.describedFirms()
+}
+
+// describedFirms reads "a U.S. cybersecurity company" as the one company of
+// that state the next two sentences name ("The report by Volexity, published
+// on Tuesday, said ..."), when they name exactly one.
+func (a *analysis) describedFirms() {
+	for si := range a.sents {
+		s := &a.sents[si]
+		for k := 0; k < len(s.ments); k++ {
+			m := s.ments[k]
+			if m.ent == nil || m.ent.typ != "STATE" || (m.kind != mDemonym && m.kind != mActor) {
+				continue
+			}
+			if w := s.lower(m.start - 1); w != "a" && w != "an" {
+				continue
+			}
+			j := m.end
+			for j < len(s.toks) && j-m.end < 3 && firmKinds[s.lower(j)] {
+				j++
+			}
+			if j == m.end || j >= len(s.toks) {
+				continue
+			}
+			if w := s.lower(j); w != "company" && w != "firm" && w != "vendor" {
+				continue
+			}
+			if j+1 < len(s.toks) && isCap(s.toks[j+1].text) {
+				continue // "a U.S. security firm Mandiant": named right there
+			}
+			var firm *entity
+			unique := true
+			for sj := si; sj < len(a.sents) && sj-si <= 2 && unique; sj++ {
+				for _, o := range a.sents[sj].ments {
+					e := o.ent
+					if sj == si && o.start <= j || e == nil || o.kind != mActor || e.typ != "ORGANIZATION" || e.media || e.country == "" || e.country != m.ent.country {
+						continue
+					}
+					if firm != nil && firm != e {
+						unique = false
+						break
+					}
+					firm = e
+				}
+			}
+			if firm == nil || !unique {
+				continue
+			}
+			a.addMention(s, m.start, j+1, firm, mActor)
+			s.sortMentions()
+		}
 	}
 }
 
@@ -875,6 +934,52 @@ var possessedStateNoun = map[string]bool{
 	"state television": true, "state TV": true, "state-run media": true, "official media": true,
 }
 
+// orderedOut reads an order to leave that names who must go between its
+// words as an expulsion ("ordered two Russian diplomats to leave the
+// country", "told the ambassador to leave within 72 hours"), and a closure
+// of another state's mission ("close the Belarusian consulate") as a
+// measure. It matches the verb alone, so the ordered stay its object.
+func (a *analysis) orderedOut(toks []token, i int) (item, bool) {
+	switch toks[i].lower {
+	case "ordered", "orders", "order", "ordering", "told", "tells", "gave", "gives", "giving":
+	case "close", "closed", "closes", "closing", "shut", "shuts", "shutting":
+		// "would close the Belarusian consulate in Bialystok": a closure of
+		// the other side's mission
+		for k := i + 1; k < len(toks) && k-i <= 4; k++ {
+			switch toks[k].lower {
+			case "consulate", "consulates", "embassy", "embassies", "consulate-general":
+				if hs := a.ix.phrases["closed the embassy"]; len(hs) > 0 && k > i+1 {
+					return item{start: i, end: i + 1, hits: hs}, true
+				}
+				return item{}, false
+			case ".", ",", ";", "its", "their", "our", "his", "her":
+				return item{}, false
+			}
+		}
+		return item{}, false
+	default:
+		return item{}, false
+	}
+	for k := i + 1; k+1 < len(toks) && k-i <= 8; k++ {
+		switch toks[k].lower {
+		case ".", ";", ":", "said", "says", "and", "but":
+			return item{}, false
+		case "to":
+			if w := toks[k+1].lower; w == "leave" || w == "depart" {
+				if k == i+1 {
+					return item{}, false // "ordered to leave": the phrase itself
+				}
+				hs := a.ix.phrases["ordered to leave"]
+				if len(hs) == 0 {
+					return item{}, false
+				}
+				return item{start: i, end: i + 1, hits: hs}, true
+			}
+		}
+	}
+	return item{}, false
+}
+
 // quotedPhrase matches a multiword trigger phrase starting at token i whose
 // words a quotation mark interrupts ("would \"respond"), longest first. Only
 // trigger phrases match this way, never names.
@@ -942,7 +1047,7 @@ var sectorWords = map[string]bool{
 
 // memberNouns head a group of people named by the body they serve: "four
 // members of China's military", "two officers of Iran's intelligence ministry".
-var servingNouns = map[string]bool{"members": true, "officers": true, "agents": true, "operatives": true, "employees": true}
+var servingNouns = map[string]bool{"members": true, "officers": true, "agents": true, "operatives": true, "employees": true, "officials": true}
 
 // rulersBefore name those who govern a capital after "in": "the authorities
 // in Minsk", "the regime in Tehran", "the leadership in Beijing".

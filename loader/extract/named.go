@@ -289,6 +289,15 @@ func (a *analysis) personCue(s *sentInfo, i, j int) bool {
 	if personCueNouns[s.lower(i-1)] {
 		return true
 	}
+	if j-i >= 2 && s.lower(i-1) == "that" && perfectAux[s.lower(j)] {
+		// "told reporters that Aleksandr Ermolov had stolen": a full name
+		// opening reported speech with an auxiliary after it
+		for k := i - 2; k >= 0 && i-k <= 4; k-- {
+			if speechVerbs[s.lower(k)] {
+				return true
+			}
+		}
+	}
 	// a later name in a list: walk back over persons, ages, commas and "and"
 	k := i - 1
 	for k >= 0 && i-k <= 16 {
@@ -305,6 +314,9 @@ func (a *analysis) personCue(s *sentInfo, i, j int) bool {
 	}
 	return k < i-1 && k >= 0 && personCueNouns[s.lower(k)]
 }
+
+// perfectAux follow the subject of a reported deed: "said that X had stolen".
+var perfectAux = map[string]bool{"had": true, "has": true, "was": true, "is": true, "were": true}
 
 // requestWords ask someone else to act: a measure in their infinitive
 // complement ("urged partners to impose sanctions") is requested, not taken.

@@ -24,6 +24,10 @@ var nameStop = map[string]bool{
 	"Read": true, "Related": true, "Photo": true, "File": true, "Reporting": true, "Editing": true, "Advertisement": true,
 }
 
+// possessives open a role held in the body just named: "the company and its
+// director, Name,".
+var possessives = map[string]bool{"its": true, "his": true, "her": true, "their": true}
+
 var speechVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "told": true, "added": true, "stated": true, "noted": true, "stressed": true,
 	"emphasized": true, "emphasised": true, "insisted": true, "explained": true, "wrote": true, "tweeted": true, "declared": true,
@@ -250,7 +254,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 				if ri := s.roleItemEnding(k + 1); ri >= 0 {
 					wq := s.items[ri].start - 1
 					w := s.lower(wq)
-					for wq > 0 && wq >= s.items[ri].start-2 && w != "the" && w != "a" && w != "'s" && !isCap(s.toks[wq].text) && isWordRune([]rune(w)[0]) {
+					for wq > 0 && wq >= s.items[ri].start-2 && w != "the" && w != "a" && w != "'s" && !possessives[w] && !isCap(s.toks[wq].text) && isWordRune([]rune(w)[0]) {
 						wq--
 						w = s.lower(wq) // "Japan's chief cabinet secretary"
 					}
@@ -266,7 +270,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 							break
 						}
 					}
-					if w == "its" || w == "his" || w == "her" || w == "their" {
+					if possessives[w] {
 						w = "the" // "Its minister of state for foreign affairs, Name,"
 					}
 					if w == "the" || w == "a" || w == "'s" {
@@ -285,6 +289,15 @@ func (a *analysis) findPersons(s *sentInfo) {
 							if mi := s.mentionAt(q); mi >= 0 {
 								affil = a.mentionEntity(s, s.ments[mi])
 								break
+							}
+						}
+						if affil == nil && w != "'s" {
+							// "a foreign ministry spokesman, Name,": the agency inside the role
+							for q := wq + 1; q <= k; q++ {
+								if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].kind == mBareHead {
+									affil = a.mentionEntity(s, s.ments[mi])
+									break
+								}
 							}
 						}
 						if s.lower(j) == "," {
@@ -591,7 +604,8 @@ func (a *analysis) resolveCoref() {
 					// "the hackers": the latest group of that kind
 					noun := strings.TrimPrefix(m.role, "group:")
 					for _, g := range a.order {
-						if g.typ == "GROUP" && g.seen > 0 && strings.HasSuffix(g.name, noun) && (e == nil || g.seen > e.seen) {
+						if g.typ == "GROUP" && g.seen > 0 && (strings.HasSuffix(g.name, noun) || strings.Contains(g.name, " "+noun+" of ")) && (e == nil || g.seen > e.seen) {
+							// "the officials": also "six officials of Iran's IRGC"
 							e = g
 						}
 					}

@@ -139,6 +139,9 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 			if acc := a.antecedentAccuser(den); acc != nil {
 				accusers = []*entity{acc}
 				conf = 0.7
+			} else if acc := a.groupAccuser(den); acc != nil {
+				accusers = []*entity{acc}
+				conf = 0.65
 			}
 		} else if !explicit && !named {
 			if speechVerbs[prev] && judgedClaim(s, n+1) {
@@ -150,6 +153,9 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 				if acc := a.antecedentAccuser(den); acc != nil {
 					accusers = []*entity{acc}
 					conf = 0.7
+				} else if acc := a.groupAccuser(den); acc != nil {
+					accusers = []*entity{acc}
+					conf = 0.65
 				} else if d := s.lower(n - 1); (d == "the" || d == "such" || d == "these") && (s.toks[n].lower == "accusations" || s.toks[n].lower == "allegations" || s.toks[n].lower == "claims") || judgeVerbs[d] || d == "calls" || d == "brands" || d == "dubbed" {
 					// "called the accusations unfounded" with several accusers before: no one target
 					a.add(si, "DENIES", den, nil, 0.65)
@@ -474,6 +480,9 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 		if mi < 0 && s.lower(p) == "," {
 			mi = appositiveHead(s, p) // "the Lazarus Group, a unit linked to ..., stole"
 		}
+		if mi < 0 && s.lower(it.start) == "to" {
+			p = it.start // "were working together to destabilise": the phrase opens with "to"
+		}
 		if mi < 0 && s.lower(p) == "to" {
 			// "Iran had used social engineering to gain access": the doer of the means
 			for q := p - 1; q >= 0 && p-q <= 6; q-- {
@@ -660,7 +669,8 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 		}
 		if cop > 0 {
 			for j := cop + 1; j < len(s.toks) && j-cop <= 5; j++ {
-				if conductAdjectives[s.toks[j].lower] {
+				if conductAdjectives[s.toks[j].lower] || s.toks[j].lower == "threat" && s.lower(j+1) == "to" && a.possessor(s, n) != nil {
+					// "Iran's cyber operations are a direct threat to our security"
 					adj = true
 					break
 				}
@@ -1279,6 +1289,7 @@ func (a *analysis) nominalWrongs(si int, s *sentInfo) {
 var purposeVerbs = map[string]bool{
 	"used": true, "uses": true, "using": true, "sought": true, "seeks": true, "tried": true, "tries": true, "attempted": true,
 	"worked": true, "aimed": true, "planned": true, "helped": true, "conspired": true,
+	"working": true, "trying": true, "seeking": true, "attempting": true, "plotting": true, "conspiring": true,
 }
 
 // groupDeeds reads "X said Russian hackers linked to the GRU had sent
@@ -1555,7 +1566,7 @@ var listVerbs = map[string]bool{
 func (a *analysis) listedOn(si int, s *sentInfo) {
 	for n := 1; n < len(s.toks); n++ {
 		w := s.toks[n].lower
-		if !(w == "blacklist" || w == "list" && (s.lower(n-1) == "entity" || s.lower(n-1) == "sanctions")) {
+		if !(w == "blacklist" || w == "list" && (s.lower(n-1) == "entity" || s.lower(n-1) == "sanctions" || penalisedList(s, n))) {
 			continue
 		}
 		// back over "to a trade", "on its Entity": the preposition
@@ -1600,6 +1611,24 @@ func (a *analysis) listedOn(si int, s *sentInfo) {
 			a.add(si, "SANCTIONS", sp, m.ent, 0.8)
 		}
 	}
+}
+
+// penalisedList reports a list at n that its own clause says is of the
+// sanctioned: "to a list of more than 100 firms and individuals penalised for
+// helping Moscow", "a list of people subject to sanctions".
+func penalisedList(s *sentInfo, n int) bool {
+	if s.lower(n+1) != "of" {
+		return false
+	}
+	for q := n + 2; q < len(s.toks) && q-n <= 12; q++ {
+		switch s.toks[q].lower {
+		case "penalised", "penalized", "sanctioned", "blacklisted", "designated", "subject":
+			return s.toks[q].lower != "subject" || s.lower(q+1) == "to" && (s.lower(q+2) == "sanctions" || s.lower(q+2) == "restrictions")
+		case ".", ";", ",", "who", "that", "which":
+			return false
+		}
+	}
+	return false
 }
 
 // tracedTo reads an attack traced to an actor as the claimant's accusation:

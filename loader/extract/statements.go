@@ -132,9 +132,16 @@ func (a *analysis) triggers(s *sentInfo) []trig {
 		case noun != nil:
 			out = append(out, trig{it: it, h: *noun, kind: a.lex.Triggers[noun.ref].Kind, noun: true})
 		}
+		if n := len(out); n > 0 && out[n-1].it.start == it.start && out[n-1].kind == "SANCTIONS" && judgedMeasure[s.lower(it.start-1)] {
+			out = out[:n-1] // "does not recognise unilateral sanctions": judged, not imposed
+		}
 	}
 	return out
 }
+
+// judgedMeasure are the words before a measure noun by which its target
+// judges it: "unilateral sanctions", "illegal restrictions".
+var judgedMeasure = map[string]bool{"unilateral": true, "illegal": true, "unlawful": true, "illegitimate": true}
 
 // nounContext reports whether an ambiguous word at i reads as a noun ("the charges", "US sanctions").
 func (a *analysis) nounContext(s *sentInfo, i int) bool {
@@ -486,7 +493,7 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 		if m.start-i > limit {
 			return -1, false
 		}
-		if a.breakBetween(s, i, m.start) || newClause(s, i, m.start) || reasonBetween(s, i, m.start) {
+		if a.breakBetween(s, i, m.start) || newClause(s, i, m.start) || reasonBetween(s, i, m.start) || unnamedAccused(s, i, m.start) {
 			return -1, false
 		}
 		if m.ent == speaker || (speaker != nil && m.ent.top() == speaker.top() && m.ent.typ == "STATE") {
@@ -502,6 +509,9 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 				j++
 			}
 			if m.start == j {
+				if g := s.loneForeigner(k); g >= 0 {
+					return g, true // "sanctioned a Russian man": the man, not his state
+				}
 				return k, true
 			}
 			continue
@@ -544,6 +554,45 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 		return k, true
 	}
 	return -1, false
+}
+
+// loneForeigners are singular nouns for one person of a state.
+var loneForeigners = map[string]bool{"man": true, "woman": true, "national": true, "citizen": true, "businessman": true, "businesswoman": true}
+
+// loneForeigner returns the group mention of one person that the demonym
+// mention k opens ("a Russian man", "a Chinese national"), or -1.
+func (s *sentInfo) loneForeigner(k int) int {
+	m := s.ments[k]
+	if w := s.lower(m.start - 1); w != "a" && w != "an" {
+		return -1
+	}
+	for g, o := range s.ments {
+		if g != k && o.start == m.start && o.kind == mActor && o.ent != nil && o.ent.typ == "GROUP" && loneForeigners[s.lower(o.end-1)] {
+			return g
+		}
+	}
+	return -1
+}
+
+// loneForeignerName reports a group name of one person of a state: "Russian man".
+func loneForeignerName(name string) bool {
+	f := strings.Fields(name)
+	return len(f) == 2 && isCap(f[0]) && loneForeigners[f[1]]
+}
+
+// unnamedAccused reports an unnamed object the words between i and j
+// describe as accused: in "to sanction a logistics company accused of
+// shipping parts to Russia's military" Russia is in the charge, not the target.
+func unnamedAccused(s *sentInfo, i, j int) bool {
+	for t := i + 2; t+1 < j; t++ {
+		switch s.toks[t].lower {
+		case "accused", "suspected", "alleged":
+			if s.lower(t+1) == "of" && s.mentionAt(t-1) < 0 && isWordRune([]rune(s.toks[t-1].lower)[0]) && !isCap(s.toks[t-1].text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (a *analysis) breakBetween(s *sentInfo, i, j int) bool {
@@ -614,7 +663,7 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 	if tg != nil && kind != "DENIES" && sp.typ == "STATE" && tg.top() == sp {
 		return
 	}
-	if tg != nil && (kind == "SANCTIONS" || kind == "THREATENS") && (tg.typ == "GROUP" && tg.affil != nil && (strings.Contains(tg.name, "diplomat") || !actorGroup(tg.name) && !countedPeople(tg.name)) || tg.typ == "AGENCY" && tg.pattern >= 0 && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission"))) {
+	if tg != nil && (kind == "SANCTIONS" || kind == "THREATENS") && (tg.typ == "GROUP" && tg.affil != nil && (strings.Contains(tg.name, "diplomat") || !actorGroup(tg.name) && !countedPeople(tg.name) && !loneForeignerName(tg.name)) || tg.typ == "AGENCY" && tg.pattern >= 0 && (strings.Contains(tg.name, "Embassy") || strings.Contains(tg.name, "Mission"))) {
 		tg.used = true // still an actor of the article
 		tg = tg.top()
 	}
@@ -1163,11 +1212,19 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			} else if tg := a.antecedentAccuser(speakers[0]); tg != nil {
 				targets = []*entity{tg}
 				conf -= 0.2
+			} else if tg := noEvidenceFrom(s); tg != nil && tg.top() != speakers[0].top() {
+				// "said Australia had presented no evidence and rejected ...":
+				// the side said to lack proof is the accuser
+				targets = []*entity{tg}
+				conf -= 0.1
 			} else if tg := deniedVictim(s, end); tg != nil && tg.top() != speakers[0].top() {
 				// "denies any involvement in actions of this kind against
 				// Paraguay": the side said to be wronged is the one accusing
 				targets = []*entity{tg}
 				conf -= 0.05
+			} else if tg := a.groupAccuser(speakers[0]); tg != nil {
+				targets = []*entity{tg}
+				conf -= 0.2
 			} else {
 				targets = []*entity{nil}
 				conf -= 0.25
@@ -1580,8 +1637,43 @@ func (a *analysis) lastSpeaker(si int) *entity {
 // accuses for its state, so the denial answers the state; a news outlet
 // answers for itself.
 func (a *analysis) antecedentAccuser(den *entity) *entity {
+	return a.antecedentAccuserOf(den, false)
+}
+
+// groupAccuser is the last resort for a denial by a state's official or
+// agency when no one accused the state itself: "a report that linked a
+// hacking group known as OceanLotus to the Vietnamese government" accused
+// only the group, which the article ties to the denier's state.
+func (a *analysis) groupAccuser(den *entity) *entity {
+	if den.typ == "STATE" || den.top().typ != "STATE" {
+		return nil
+	}
+	for _, st := range a.stmts {
+		if (st.kind == "ACCUSES" || st.kind == "INDICTS") && st.target != nil && st.target.top() == den.top() && st.speaker.top() != den.top() {
+			return nil
+		}
+	}
+	acc := a.antecedentAccuserOf(den, true)
+	if acc != nil && acc.typ == "PERSON" {
+		// the researcher's firm, the minister's state: the side answered;
+		// an unplaced person is no side to answer
+		if acc.affil == nil {
+			return nil
+		}
+		acc = acc.top()
+	}
+	return acc
+}
+
+func (a *analysis) antecedentAccuserOf(den *entity, viaGroup bool) *entity {
 	accuses := func(st stmt) bool {
-		return (st.kind == "ACCUSES" || st.kind == "INDICTS") && st.target != nil && st.target.top() == den.top() && st.speaker.top() != den.top()
+		if (st.kind != "ACCUSES" && st.kind != "INDICTS") || st.target == nil || st.speaker.top() == den.top() {
+			return false
+		}
+		if viaGroup {
+			return st.target.typ == "GROUP" && st.target.affil == nil && den.top().typ == "STATE" && a.coMentioned(st.target, den.top())
+		}
+		return st.target.top() == den.top()
 	}
 	sideOf := func(sp *entity) *entity {
 		if sp.media {
@@ -2714,13 +2806,21 @@ func reducedRelativeHead(s *sentInfo, q int) bool {
 }
 
 // habitual reports a perfect with an adverb of repetition before the verb at
-// i: "has repeatedly denied", "have long rejected", "has previously dismissed".
+// i: "has repeatedly denied", "have long rejected", "has previously dismissed",
+// "have in the past denied".
 func habitual(s *sentInfo, i int) bool {
 	adv := false
-	for q := i - 1; q >= 0 && i-q <= 3; q-- {
+	for q := i - 1; q >= 0 && i-q <= 4; q-- {
 		switch s.toks[q].lower {
 		case "repeatedly", "long", "consistently", "always", "previously", "routinely", "frequently", "often":
 			adv = true
+		case "past":
+			if q >= 2 && s.toks[q-1].lower == "the" && s.toks[q-2].lower == "in" {
+				adv = true
+				q -= 2
+				continue
+			}
+			return false
 		case "has", "have", "had":
 			return adv
 		default:
@@ -2728,6 +2828,50 @@ func habitual(s *sentInfo, i int) bool {
 		}
 	}
 	return false
+}
+
+// coMentioned reports whether one sentence names both g and the state st.
+func (a *analysis) coMentioned(g, st *entity) bool {
+	for si := range a.sents {
+		var hasG, hasSt bool
+		for _, m := range a.sents[si].ments {
+			if m.ent == g {
+				hasG = true
+			} else if m.ent != nil && m.ent.top() == st {
+				hasSt = true
+			}
+		}
+		if hasG && hasSt {
+			return true
+		}
+	}
+	return false
+}
+
+// noEvidenceFrom returns the actor a sentence says has given no proof:
+// "Australia had presented no evidence", "London has provided no proof".
+func noEvidenceFrom(s *sentInfo) *entity {
+	for v := 1; v+2 < len(s.toks); v++ {
+		switch s.toks[v].lower {
+		case "presented", "provided", "offered", "produced", "shown", "given", "presents", "provides", "offers", "produces", "shows", "gives":
+		default:
+			continue
+		}
+		if s.lower(v+1) != "no" && !(s.lower(v+1) == "any" && s.lower(v-1) == "not") {
+			continue
+		}
+		if w := s.lower(v + 2); w != "evidence" && w != "proof" && w != "facts" {
+			continue
+		}
+		p := v - 1
+		for p > 0 && (auxiliaries[s.lower(p)] || s.lower(p) == "had" || s.lower(p) == "has" || s.lower(p) == "have" || s.lower(p) == "not" || s.lower(p) == "yet" || s.lower(p) == "still") {
+			p--
+		}
+		if mi := s.mentionAt(p); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+			return s.ments[mi].ent
+		}
+	}
+	return nil
 }
 
 // deniedVictim returns the state the denied deed is said to be against:
