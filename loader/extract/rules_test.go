@@ -518,6 +518,16 @@ var ruleCases = []struct {
 		want: []string{"Iran DENIES Proofpoint"}, absent: []string{"Iran DENIES United States"}},
 	{name: "238. a denial answers the accuser of a group tied to the denier's state", text: `Mandiant said a hacking group called Ocean Buffalo had breached car makers in Germany. It tied Ocean Buffalo to the Vietnamese government. "The allegations in the report are unfounded," Vietnam's foreign ministry spokeswoman Pham Thu Hang told reporters.`,
 		want: []string{"Pham Thu Hang DENIES Mandiant"}},
+	{name: "239. an unplaced official's report of the government's demand is the official's", text: `BRATISLAVA, May 2 (Wire) - Slovakia on Friday suspended talks with Hungary over the Danube dam after reports that Hungarian intelligence had hacked the computers of Slovak officials.
+Foreign Minister Tomas Varga said the government had demanded "a full and transparent explanation" from Budapest and would not return to the table until it received one.`,
+		want: []string{"Tomas Varga DEMANDS Hungary"}, absent: []string{"Slovakia DEMANDS Hungary"}},
+	{name: "240. a placed official's report of the capital's request is the official's", text: "Slovakia's foreign minister Tomas Varga told reporters that Bratislava had asked Budapest to explain the intrusion.",
+		want: []string{"Tomas Varga DEMANDS Hungary"}, absent: []string{"Slovakia DEMANDS Hungary"}},
+	{name: "241. a body's member states are not the body", text: "Canada, Norway and Chile urged all U.N. member states to enforce the arms embargo on Sudan.",
+		absent: []string{"Canada DEMANDS United Nations", "Chile DEMANDS United Nations"}},
+	{name: "242. a group named only as so-called is disputed, not criticized", text: `OSLO - Justice Minister Emilie Mehl said a group called UNC4411 was attacking the country's fisheries ministry.
+The Chinese side has never and will never support hacking activities, and the Embassy expressed its strong dissatisfaction with the association of China with the so-called UNC4411.`,
+		absent: []string{"China CRITICIZES UNC4411", "Embassy of China CRITICIZES UNC4411"}},
 }
 
 // TestHeadlineDenial checks that a headline's denial with no accuser of its

@@ -218,6 +218,7 @@ func (a *analysis) findStatements() {
 	a.sameSentenceAccusers()
 	a.sameSentenceDenials()
 	a.headlineDenials()
+	a.precisionFilters()
 }
 
 // headlineDenials gives a headline's denial with no accuser the side the
