@@ -130,19 +130,11 @@ func TestParseTextShapes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			arts, err := Parse("-", []byte(tc.text), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := arts[0]
+			a := parseOne(t, tc.text)
 			if a.Title != tc.title {
 				t.Errorf("title = %q, want %q", a.Title, tc.title)
 			}
-			got := ""
-			if !a.Published.IsZero() {
-				got = a.Published.Format(time.DateOnly)
-			}
-			if got != tc.published {
+			if got := publishedDay(a); got != tc.published {
 				t.Errorf("published = %q, want %q", got, tc.published)
 			}
 			if a.Publisher != tc.pub {
@@ -240,19 +232,11 @@ func TestTitleChoice(t *testing.T) {
 				}
 				text = string(data)
 			}
-			arts, err := Parse("-", []byte(text), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := arts[0]
+			a := parseOne(t, text)
 			if a.Title != tc.title {
 				t.Errorf("title = %q, want %q", a.Title, tc.title)
 			}
-			got := ""
-			if !a.Published.IsZero() {
-				got = a.Published.Format(time.DateOnly)
-			}
-			if got != tc.published {
+			if got := publishedDay(a); got != tc.published {
 				t.Errorf("published = %q, want %q", got, tc.published)
 			}
 			if len(a.Paragraphs) < 2 {
@@ -373,26 +357,7 @@ func TestPublishedStyles(t *testing.T) {
 		},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			arts, err := Parse("-", []byte(tc.text), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := arts[0]
-			got := ""
-			if !a.Published.IsZero() {
-				got = a.Published.Format(time.DateOnly)
-			}
-			if got != tc.published {
-				t.Errorf("published = %q, want %q", got, tc.published)
-			}
-			if a.Publisher != tc.pub {
-				t.Errorf("publisher = %q, want %q", a.Publisher, tc.pub)
-			}
-			if a.Title != title {
-				t.Errorf("title = %q, want %q", a.Title, title)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkFrame(t, tc.text, title, tc.published, tc.pub) })
 	}
 }
 
@@ -457,26 +422,7 @@ func TestPublishedNumericAndPublisher(t *testing.T) {
 		},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			arts, err := Parse("-", []byte(tc.text), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := arts[0]
-			got := ""
-			if !a.Published.IsZero() {
-				got = a.Published.Format(time.DateOnly)
-			}
-			if got != tc.published {
-				t.Errorf("published = %q, want %q", got, tc.published)
-			}
-			if a.Publisher != tc.pub {
-				t.Errorf("publisher = %q, want %q", a.Publisher, tc.pub)
-			}
-			if a.Title != title {
-				t.Errorf("title = %q, want %q", a.Title, title)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkFrame(t, tc.text, title, tc.published, tc.pub) })
 	}
 }
 
@@ -512,4 +458,38 @@ func TestPublishedFixtures(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkFrame parses text as a page and checks the title, the publication day
+// (YYYY-MM-DD, "" for none) and the publisher found in it.
+func checkFrame(t *testing.T, text, title, published, pub string) {
+	t.Helper()
+	a := parseOne(t, text)
+	if got := publishedDay(a); got != published {
+		t.Errorf("published = %q, want %q", got, published)
+	}
+	if a.Publisher != pub {
+		t.Errorf("publisher = %q, want %q", a.Publisher, pub)
+	}
+	if a.Title != title {
+		t.Errorf("title = %q, want %q", a.Title, title)
+	}
+}
+
+// parseOne parses text as one page.
+func parseOne(t *testing.T, text string) Article {
+	t.Helper()
+	arts, err := Parse("-", []byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return arts[0]
+}
+
+// publishedDay is the article's publication day (YYYY-MM-DD), or "".
+func publishedDay(a Article) string {
+	if a.Published.IsZero() {
+		return ""
+	}
+	return a.Published.Format(time.DateOnly)
 }

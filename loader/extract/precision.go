@@ -45,17 +45,7 @@ func (a *analysis) membersOnly(st stmt) bool {
 		return false
 	}
 	s := &a.sents[st.sent]
-	seen := false
-	for _, m := range s.ments {
-		if m.ent != st.target {
-			continue
-		}
-		if !memberWords[s.lower(m.end)] {
-			return false
-		}
-		seen = true
-	}
-	return seen
+	return a.targetOnlyAs(st, func(m mention) bool { return memberWords[s.lower(m.end)] })
 }
 
 // disputedName reports whether a criticism's or accusation's target is named
@@ -66,13 +56,18 @@ func (a *analysis) disputedName(st stmt) bool {
 	if st.target == nil || (st.kind != "CRITICIZES" && st.kind != "ACCUSES") {
 		return false
 	}
-	s := &a.sents[st.sent]
+	return a.targetOnlyAs(st, a.sents[st.sent].soCalled)
+}
+
+// targetOnlyAs reports whether the statement's target is mentioned in its
+// sentence and every such mention satisfies ok.
+func (a *analysis) targetOnlyAs(st stmt, ok func(mention) bool) bool {
 	seen := false
-	for _, m := range s.ments {
+	for _, m := range a.sents[st.sent].ments {
 		if m.ent != st.target {
 			continue
 		}
-		if !s.soCalled(m) {
+		if !ok(m) {
 			return false
 		}
 		seen = true
