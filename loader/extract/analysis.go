@@ -96,6 +96,10 @@ type analysis struct {
 	// joint holds, per sentence, the states a counted subject ("the three
 	// governments") stands for; its mention names the first of them.
 	joint map[int][]*entity
+	// namedCountries are the ISO codes of the states the article names: a
+	// head that is also one state's agency ("the Foreign Office") names that
+	// agency only when the article names its state.
+	namedCountries map[string]bool
 }
 
 func newAnalysis(lex *Lexicon, doc Document) *analysis {

@@ -87,7 +87,7 @@ func (a *analysis) findIncidents() {
 				k := end + 1
 				for k < len(s.toks) && k-end <= 8 {
 					w := s.toks[k].lower
-					if w == "," || w == "." || w == ";" || w == "\"" || incidentStops[w] || (k > end+1 && w == "and" && !startsWord(s.lower(k+1))) {
+					if w == "," || w == "." || w == ";" || w == "\"" || w == "?" || w == "!" || w == "(" || w == ")" || w == ":" || incidentStops[w] || (k > end+1 && w == "and" && !startsWord(s.lower(k+1))) {
 						break
 					}
 					k++

@@ -208,6 +208,17 @@ func (a *analysis) findMentions() {
 		s := &a.sents[si]
 		a.scan(s)
 		dropCapitalNames(s)
+	}
+	a.namedCountries = map[string]bool{}
+	for si := range a.sents {
+		for _, it := range a.sents[si].items {
+			if ref, strong, weak := stateHit(it); strong || weak {
+				a.namedCountries[a.lex.States[ref].Country] = true
+			}
+		}
+	}
+	for si := range a.sents {
+		s := &a.sents[si]
 		a.composeActors(s)
 		a.namedDescriptors(s)
 	}
@@ -412,6 +423,9 @@ func (a *analysis) composeActors(s *sentInfo) {
 			if nx, ok := next(1); ok && nx.start == end {
 				if h, ok := nx.has(hitAgencyHead); ok {
 					e, stop := a.locatedAgency(s, h.ref, st, nx.end)
+					if stop == nx.end && strings.Contains(strings.ToLower(s.span(nx.start, nx.end)), " of ") {
+						stop = s.coordinatedPortfolio(stop) // "New Zealand's Ministry of Foreign Affairs and Trade"
+					}
 					a.addMention(s, it.start, stop, e, mActor)
 					k++
 					continue
@@ -422,6 +436,16 @@ func (a *analysis) composeActors(s *sentInfo) {
 					stop := a.absorbSeat(s, nx.end, e)
 					a.addMention(s, it.start, stop, e, mActor)
 					e.addAlias(s.span(nx.start, nx.end)) // "GRU" in "Russia's GRU"
+					k++
+					continue
+				}
+				if h, ok := nx.has(hitActor); ok && a.lex.Actors[h.ref].Type == "AGENCY" && a.lex.Actors[h.ref].Country != "" && a.lex.Actors[h.ref].Country != st.country && s.lower(it.end) == "'s" {
+					// "Kenya's National Security Council": the possessor's own body of that name
+					e := a.get(s.span(nx.start, nx.end), "AGENCY")
+					if e.affil == nil {
+						e.affil, e.country = st, st.country
+					}
+					a.addMention(s, it.start, nx.end, e, mActor)
 					k++
 					continue
 				}
@@ -457,7 +481,18 @@ func (a *analysis) composeActors(s *sentInfo) {
 			}
 			continue
 		}
-		if h, ok := it.has(hitActor); ok && s.lower(it.end) != "of" {
+		if _, ok := it.has(hitActor); ok && platformUse(s, it) {
+			continue // "wrote on Facebook": a medium, not an actor
+		}
+		if h, ok := it.has(hitActor); ok && inLongerName(s, it.start) {
+			// "Internal Security Service" is not the Security Service (MI5):
+			// a body of its own, the possessor's when a state owns it
+			if a.lex.Actors[h.ref].Type == "AGENCY" || a.lex.Actors[h.ref].Type == "ORGANIZATION" {
+				a.longerBody(s, it.start-1, it.end)
+			}
+			continue
+		}
+		if h, ok := it.has(hitActor); ok && s.lower(it.end) != "of" && !a.otherStatesHead(h.ref) {
 			if _, head := it.has(hitAgencyHead); head {
 				// "the Foreign Office": a head that is also a known agency names that agency
 				e := a.actorEntity(h.ref)
@@ -467,7 +502,12 @@ func (a *analysis) composeActors(s *sentInfo) {
 		}
 		if h, ok := it.has(hitAgencyHead); ok {
 			// "Ministry of Foreign Affairs of Russia"
-			j := it.end
+			head := strings.ToLower(s.span(it.start, it.end))
+			pe := it.end
+			if strings.Contains(head, " of ") {
+				pe = s.coordinatedPortfolio(it.end) // "Ministry of Foreign Affairs and Trade"
+			}
+			j := pe
 			if s.lower(j) == "of" {
 				j++
 				if s.lower(j) == "the" {
@@ -484,8 +524,8 @@ func (a *analysis) composeActors(s *sentInfo) {
 				}
 			}
 			// "the foreign ministry in Beijing"
-			if s.lower(it.end) == "in" {
-				if nx, ok := next(1); ok && nx.start == it.end+1 {
+			if s.lower(pe) == "in" {
+				if nx, ok := next(1); ok && nx.start == pe+1 {
 					if c, isCap := nx.has(hitCapital); isCap {
 						e := a.agencyEntity(h.ref, a.stateEntity(c.ref), "")
 						a.addMention(s, it.start, nx.end, e, mActor)
@@ -494,9 +534,8 @@ func (a *analysis) composeActors(s *sentInfo) {
 					}
 				}
 			}
-			head := strings.ToLower(s.span(it.start, it.end))
 			if strings.Contains(head, "ministry") || strings.Contains(head, "foreign office") || strings.Contains(head, "prosecutor") || head == "police" {
-				s.ments = append(s.ments, mention{start: it.start, end: it.end, kind: mBareHead, pattern: h.ref})
+				s.ments = append(s.ments, mention{start: it.start, end: pe, kind: mBareHead, pattern: h.ref})
 			}
 			continue
 		}
@@ -525,6 +564,112 @@ func (a *analysis) composeActors(s *sentInfo) {
 			continue
 		}
 	}
+}
+
+// platforms are social networks a statement is posted on.
+var platforms = map[string]bool{"facebook": true, "twitter": true, "telegram": true, "instagram": true, "youtube": true, "whatsapp": true, "tiktok": true}
+
+// platformUse reports a social network named as where something was posted
+// ("wrote on Facebook", "Follow us on Twitter"), not as a company that acts.
+func platformUse(s *sentInfo, it item) bool {
+	if it.end-it.start != 1 || !platforms[s.lower(it.start)] {
+		return false
+	}
+	p := s.lower(it.start - 1)
+	return p == "on" || p == "via"
+}
+
+// countedPeople nouns name people a legal act may count with no state:
+// "identified four suspects", "charged two men".
+var countedNouns = map[string]bool{"suspects": true, "men": true, "women": true, "individuals": true, "defendants": true, "persons": true}
+
+// countedStateless reports a group noun of people right after a count
+// ("four suspects") in a sentence that charges, arrests or identifies them.
+func countedStateless(s *sentInfo, it item) bool {
+	if it.end-it.start != 1 || !countedNouns[s.lower(it.start)] {
+		return false
+	}
+	if n := s.lower(it.start - 1); !numberWords[n] && !isNumber(n) || n == "one" || n == "all" || n == "some" {
+		return false
+	}
+	if d := s.lower(it.start - 2); d == "the" || d == "these" || d == "those" || d == "of" {
+		return false // "the three men": the group counted before
+	}
+	for _, t := range s.toks {
+		switch t.lower {
+		case "charged", "arrested", "indicted", "identified", "detained", "sanctioned", "convicted", "sentenced", "case":
+			return true
+		}
+	}
+	return false
+}
+
+// inLongerName reports a lexicon name at token start that a word opening a
+// body's name precedes: "Internal Security Service", "State Security
+// Service", "National Security Council" name other bodies than the
+// Security Service or the Security Council.
+func inLongerName(s *sentInfo, start int) bool {
+	p := start - 1
+	return p >= 0 && orgOpeners[s.toks[p].text]
+}
+
+// longerBody adds the body named by [p, end) that a lexicon name ends:
+// "Georgia's State Security Service", "the Internal Security Service".
+func (a *analysis) longerBody(s *sentInfo, p, end int) {
+	start := p
+	var st *entity
+	if mi := s.mentionAt(p); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "STATE" {
+		st, start = s.ments[mi].ent, s.ments[mi].start // "Georgia's State" was read as the state
+	} else if s.lower(p-1) == "'s" {
+		if mi := s.mentionAt(p - 2); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "STATE" {
+			st, start = s.ments[mi].ent, s.ments[mi].start
+		}
+	}
+	typ := "ORGANIZATION"
+	if st != nil {
+		typ = "AGENCY"
+	}
+	e := a.get(s.span(p, end), typ)
+	if st != nil && e.affil == nil {
+		e.affil, e.country = st, st.country
+	}
+	a.addMention(s, start, end, e, mActor)
+}
+
+// otherStatesHead reports a known agency named by a generic head ("the
+// Foreign Office") in an article datelined in another state that never names
+// the agency's own: "ISLAMABAD - ... Foreign Office spokesman" is Pakistan's.
+func (a *analysis) otherStatesHead(ref int) bool {
+	c := a.lex.Actors[ref].Country
+	if c == "" || a.namedCountries[c] {
+		return false
+	}
+	d := a.datelineState()
+	return d != nil && d.country != c
+}
+
+// coordinatedPortfolio returns the end of a ministry's name that goes on
+// after its lexicon head with a second portfolio ("Ministry of Foreign
+// Affairs and the National Community Abroad", "Ministry of Foreign Affairs
+// and Trade"), or end when it does not: a run of capitalized words no
+// lexicon item covers, not ending in another body's suffix ("and the
+// Interior Ministry", "and the National Security Council").
+func (s *sentInfo) coordinatedPortfolio(end int) int {
+	if s.lower(end) != "and" {
+		return end
+	}
+	j := end + 1
+	if s.lower(j) == "the" {
+		j++
+	}
+	k := j
+	for k < len(s.toks) && k-j < 5 && isCap(s.toks[k].text) && !s.inItem(k, k+1) {
+		k++
+	}
+	if k == j || orgSuffixes[s.toks[k-1].text] {
+		return end
+	}
+	return k
 }
 
 // locatedAgency makes the agency of pattern p for state st; a located
@@ -670,6 +815,10 @@ func (a *analysis) findGroups(s *sentInfo) {
 						st = s.ments[mi].ent
 						end = s.ments[mi].end
 						break
+					} else if mi >= 0 && s.ments[mi].kind == mDemonym && s.ments[mi].ent != nil && (s.lower(s.ments[mi].end) == "soil" || s.lower(s.ments[mi].end) == "territory") {
+						st = s.ments[mi].ent // "operating from Afghan soil"
+						end = s.ments[mi].end + 1
+						break
 					}
 				}
 			}
@@ -683,8 +832,11 @@ func (a *analysis) findGroups(s *sentInfo) {
 		if c := codeNameEnd(s, end); c > end {
 			code, end = s.span(end, c), c // "hacking group APT31"
 		}
-		if st == nil && code == "" {
+		if st == nil && code == "" && !(start == it.start && countedStateless(s, it)) {
 			continue
+		}
+		if st == nil && code == "" {
+			start-- // "four suspects": people counted with no state, one group
 		}
 		if w := s.lower(start); code == "" && s.lower(start-1) == "," && (w == "a" || w == "an") {
 			// "the Lazarus Group, a hacking team linked to ...": an apposition

@@ -504,6 +504,9 @@ func (a *analysis) attributeAnswers() {
 		}
 	}
 	if host == nil {
+		host = a.headingCommenter()
+	}
+	if host == nil {
 		return
 	}
 	for s := range a.answers() {
@@ -511,6 +514,63 @@ func (a *analysis) attributeAnswers() {
 			s.attribution, s.quoted = host, true
 		}
 	}
+}
+
+// commentHeads open the heading of a ministry's commented answer: "Comment
+// of the Head of the Press Service Department of the Ministry of Foreign
+// Affairs of X Name on the statement of ...".
+var commentHeads = map[string]bool{"comment": true, "comments": true, "commentary": true, "remarks": true, "answer": true, "answers": true}
+
+// headingCommenter finds who answers a transcript whose heading names the
+// commenter with a role that is no spokesperson's: the name right after the
+// agency in "Comment of the <role> of <agency> <Name> on ...", or else the
+// agency. It looks only at the lines before the first question.
+func (a *analysis) headingCommenter() *entity {
+	for si := range a.sents {
+		s := &a.sents[si]
+		if s.turn != 0 || si > 6 {
+			return nil
+		}
+		c := -1
+		for i := 0; i < len(s.toks) && i < 8; i++ {
+			if commentHeads[s.toks[i].lower] && isCap(s.toks[i].text) && (s.lower(i+1) == "of" || s.lower(i+1) == "by") {
+				c = i
+				break
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		for _, m := range s.ments {
+			if m.start <= c+1 || m.kind != mActor || m.ent == nil || m.ent.typ != "AGENCY" {
+				continue
+			}
+			q := m.end
+			for q < len(s.toks) && q-m.end < 3 && isNameTok(s.toks[q]) && s.mentionAt(q) < 0 {
+				q++
+			}
+			if q-m.end < 2 || q < len(s.toks) && isCap(s.toks[q].text) {
+				return m.ent
+			}
+			e := a.get(s.span(m.end, q), "PERSON")
+			if e.affil == nil {
+				e.affil, e.country = m.ent, m.ent.country
+			}
+			if r0, r1 := skipArticle(s, c+2), m.start; e.role == "" && r1 > r0 {
+				for r1 > r0 && (s.lower(r1-1) == "of" || s.lower(r1-1) == "the") {
+					r1--
+				}
+				if r1 > r0 {
+					e.role = s.span(r0, r1)
+				}
+			}
+			a.addMention(s, m.end, q, e, mActor)
+			s.sortMentions()
+			return e
+		}
+		return nil
+	}
+	return nil
 }
 
 // isSpokesRole reports a spokesperson's role title: "Foreign Ministry

@@ -24,6 +24,9 @@ var nameStop = map[string]bool{
 	"Read": true, "Related": true, "Photo": true, "File": true, "Reporting": true, "Editing": true, "Advertisement": true,
 }
 
+// pairNouns name the two sides of an article in "the two countries", "both sides".
+var pairNouns = map[string]bool{"countries": true, "sides": true, "nations": true, "governments": true}
+
 // possessives open a role held in the body just named: "the company and its
 // director, Name,".
 var possessives = map[string]bool{"its": true, "his": true, "her": true, "their": true}
@@ -124,6 +127,9 @@ func (a *analysis) findPersons(s *sentInfo) {
 		}
 		if org := orgSuffix(s, i, j); org > j || orgSuffixes[toks[j-1].text] && j-i >= 2 {
 			// "Political and Security Committee", "Electoral Commission": an organization
+			for i > 0 && (orgOpeners[toks[i-1].text] || nameWords[toks[i-1].text]) && s.mentionAt(i-1) < 0 && !s.inItem(i-1, i) {
+				i-- // "Federal Investigation Agency", "National Electric Power Regulatory Authority"
+			}
 			start := i
 			var st *entity
 			if agencySuffixes[toks[org-1].text] {
@@ -250,7 +256,7 @@ func (a *analysis) findPersons(s *sentInfo) {
 		}
 		if role == "" && s.lower(i-1) == "," {
 			// apposition before: "the spokesman for the Foreign Ministry, Name,"
-			for k := i - 2; k >= 0 && i-k < 12; k-- {
+			for k := i - 2; k >= 0 && i-k < 15; k-- {
 				if ri := s.roleItemEnding(k + 1); ri >= 0 {
 					wq := s.items[ri].start - 1
 					w := s.lower(wq)
@@ -480,9 +486,15 @@ func (a *analysis) findReferring(s *sentInfo) {
 				s.ments = append(s.ments, mention{start: j, end: j + 1, kind: mRoleNoun, role: s.lower(j), pattern: -1})
 			}
 			continue
+		case "both":
+			// "both countries expelled ...", "urged both sides to ...": no article
+			if s.lower(i-1) != "the" && pairNouns[s.lower(i+1)] {
+				s.ments = append(s.ments, mention{start: i, end: i + 2, kind: mPair, pattern: -1})
+			}
+			continue
 		case "the":
 			j := i + 1
-			if (s.lower(j) == "two" || s.lower(j) == "both") && (s.lower(j+1) == "countries" || s.lower(j+1) == "sides" || s.lower(j+1) == "nations" || s.lower(j+1) == "governments") {
+			if (s.lower(j) == "two" || s.lower(j) == "both") && pairNouns[s.lower(j+1)] {
 				s.ments = append(s.ments, mention{start: i, end: j + 2, kind: mPair, pattern: -1})
 				continue
 			}
@@ -1020,6 +1032,10 @@ var orgSuffixes = map[string]bool{
 	"Team": true, "Centre": true, "Center": true, "Agency": true, "Bureau": true, "Directorate": true, "Council": true,
 	"Office": true, "Service": true, "Command": true, "Department": true, "Ministry": true,
 }
+
+// orgOpeners are words a person's name never starts with (nameStop) that
+// open a body's name before an organization suffix.
+var orgOpeners = map[string]bool{"Federal": true, "National": true, "Central": true, "State": true, "General": true, "Internal": true}
 
 // agencySuffixes end the names of state bodies: a run ending in one after a
 // state's possessive or demonym is that state's agency.

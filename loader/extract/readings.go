@@ -22,7 +22,23 @@ var evaluative = map[string]bool{
 var accusationNouns = map[string]bool{
 	"accusations": true, "accusation": true, "allegations": true, "allegation": true, "claims": true, "claim": true,
 	"report": true, "reports": true, "statements": true, "assessments": true, "remarks": true, "assertions": true, "charges": true,
-	"hype": true, "move": true, "decision": true, "evidence": true, "conclusions": true, "conclusion": true, "findings": true, "assessment": true,
+	"hype": true, "move": true, "decision": true, "evidence": true, "figures": true, "numbers": true, "conclusions": true, "conclusion": true, "findings": true, "assessment": true,
+}
+
+// falseNouns name an accusation by its falsity: "the fabrications coming
+// from Pristina", "lies from Kyiv". They stand for the accusation only with
+// their source after them.
+var falseNouns = map[string]bool{
+	"fabrications": true, "fabrication": true, "lies": true, "falsehoods": true, "slander": true, "smears": true,
+}
+
+// sourcedAfter reports a source after the noun at n: "from X", "coming from X".
+func sourcedAfter(s *sentInfo, n int) bool {
+	j := n + 1
+	if w := s.lower(j); w == "coming" || w == "emanating" {
+		j++
+	}
+	return s.lower(j) == "from"
 }
 
 // evaluativeDenial finds denials made by judging an accusation false:
@@ -79,7 +95,7 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 			}
 			continue
 		}
-		if !accusationNouns[t.lower] || done {
+		if !(accusationNouns[t.lower] || falseNouns[t.lower] && sourcedAfter(s, n)) || done {
 			continue
 		}
 		measure := t.lower == "move" || t.lower == "decision"
@@ -92,6 +108,9 @@ func (a *analysis) evaluativeDenial(si int, s *sentInfo, ts []trig) {
 			accusers = []*entity{acc}
 		} else {
 			j := n + 1
+			if w := s.lower(j); w == "coming" || w == "emanating" {
+				j++ // "the fabrications coming from Pristina"
+			}
 			if w := s.lower(j); w == "from" || w == "by" || w == "of" {
 				j++
 				if s.lower(j) == "the" {
@@ -438,7 +457,7 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 		if !ok {
 			continue
 		}
-		if genericDeeds[h.word] && !attackNear(s, it.end) && !attackNear(s, max(0, it.start-6)) && !groupDoer(s, it.start) {
+		if genericDeeds[h.word] && !attackNear(s, it.end) && !attackNear(s, max(0, it.start-6)) && !groupDoer(s, it.start) && !groupAgent(s, it.end) {
 			continue // "launched an investigation" is no wrong; "hackers targeted ministries" is
 		}
 		if negated(s, it.start) {
@@ -473,8 +492,8 @@ func (a *analysis) reportedWrongs(si int, s *sentInfo) {
 			break
 		}
 		p := it.start - 1
-		for p >= 0 && (s.toks[p].text == `"` || s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || s.toks[p].lower == "been" || s.toks[p].lower == "long" || s.toks[p].lower == "once" || s.toks[p].lower == "again" || s.toks[p].lower == "already" || s.toks[p].lower == "even" || s.toks[p].lower == "is" || s.toks[p].lower == "are" || s.toks[p].lower == "was" || s.toks[p].lower == "were" || strings.HasSuffix(s.toks[p].lower, "ly")) {
-			p--
+		for p >= 0 && (s.toks[p].text == `"` || s.toks[p].lower == "had" || s.toks[p].lower == "have" || s.toks[p].lower == "has" || s.toks[p].lower == "also" || s.toks[p].lower == "been" || s.toks[p].lower == "long" || s.toks[p].lower == "once" || s.toks[p].lower == "again" || s.toks[p].lower == "already" || s.toks[p].lower == "even" || s.toks[p].lower == "is" || s.toks[p].lower == "are" || s.toks[p].lower == "was" || s.toks[p].lower == "were" || strings.HasSuffix(s.toks[p].lower, "ly") || hedges[s.toks[p].lower]) {
+			p-- // "India's government "very likely" uses"
 		}
 		mi := s.mentionAt(p)
 		if mi < 0 && s.lower(p) == "," {
@@ -1116,9 +1135,15 @@ func (a *analysis) mustStop(si int, s *sentInfo) {
 			v++ // "Canada needs to stop"
 		case "expected", "expects", "expect":
 			// "Qatar expected Abu Dhabi to rein in the networks"
-			if mi := s.mentionAt(v); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.lower(s.ments[mi].end) == "to" && stopVerbs[s.lower(s.ments[mi].end+1)] {
+			if mi := s.mentionAt(v); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.lower(s.ments[mi].end) == "to" && demandedAct(s, s.ments[mi].end+1) {
 				if tg := s.ments[mi].ent; tg.top() != sp.top() && tg.typ != "INCIDENT" {
 					a.add(si, "DEMANDS", sp, tg, 0.7)
+				}
+			} else if w := s.lower(v); (w == "them" || w == "it") && s.lower(v+1) == "to" && demandedAct(s, v+2) {
+				// "shared the evidence with the Afghan authorities and we expect
+				// them to take action": the other side named before in the sentence
+				if tg := a.priorOther(s, i, sp); tg != nil {
+					a.add(si, "DEMANDS", sp, tg, 0.65)
 				}
 			}
 			continue
@@ -1141,6 +1166,41 @@ func (a *analysis) mustStop(si int, s *sentInfo) {
 		}
 		a.add(si, "DEMANDS", sp, tg, 0.7)
 	}
+}
+
+// demandedAct reports an act one side expects of another at token q: a
+// stop verb, or "take (concrete) action/steps/measures".
+func demandedAct(s *sentInfo, q int) bool {
+	if stopVerbs[s.lower(q)] {
+		return true
+	}
+	if s.lower(q) != "take" {
+		return false
+	}
+	for k := q + 1; k < len(s.toks) && k-q <= 5; k++ {
+		switch s.toks[k].lower {
+		case "action", "actions", "steps", "measures":
+			return true
+		case ",", ".", ";", "to":
+			return false
+		}
+	}
+	return false
+}
+
+// priorOther is the last actor mentioned before token i in the sentence that
+// is not of the speaker's side, or nil.
+func (a *analysis) priorOther(s *sentInfo, i int, sp *entity) *entity {
+	var tg *entity
+	for _, m := range s.ments {
+		if m.end > i || m.kind != mActor || m.ent == nil || m.ent.typ == "INCIDENT" || m.ent.typ == "PERSON" {
+			continue
+		}
+		if m.ent.top() != sp.top() {
+			tg = m.ent
+		}
+	}
+	return tg
 }
 
 // smearNouns name accusations as falsehoods when someone is told to stop them.
@@ -1388,6 +1448,16 @@ func groupDoer(s *sentInfo, i int) bool {
 		mi = appositiveHead(s, p)
 	}
 	return mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "GROUP"
+}
+
+// groupAgent reports a group named as the "by" agent after token end: "were
+// repeatedly targeted by hacker groups operating from ...".
+func groupAgent(s *sentInfo, end int) bool {
+	if s.lower(end) != "by" {
+		return false
+	}
+	mi := s.mentionAt(namedAgent(s, end+1))
+	return mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "GROUP"
 }
 
 // threatClause reports a clause from token i whose subject "will" or "would"
@@ -1714,5 +1784,300 @@ func (a *analysis) sentAgents(si int, s *sentInfo) {
 		if claimant := a.claimant(s, v); claimant != nil && claimant.top() != culprit.top() {
 			a.add(si, "ACCUSES", claimant, culprit, 0.7)
 		}
+	}
+}
+
+// linkVerbs tie a wrong to its doer: "KAPO linked the attacks to Russian
+// military intelligence", "allegations linking agents of the Indian
+// government to the killing".
+var linkVerbs = map[string]bool{
+	"linked": true, "links": true, "link": true, "linking": true, "tied": true, "ties": true, "tying": true,
+	"connected": true, "connecting": true,
+}
+
+// linkedWrongs are the deeds a link ties to a doer.
+var linkedWrongs = map[string]bool{
+	"killing": true, "murder": true, "assassination": true, "theft": true, "heist": true, "sabotage": true,
+	"operation": true, "operations": true, "plot": true, "outage": true, "outages": true, "incident": true, "incidents": true,
+}
+
+// linkedWrong reports a wrong named in the words [i, j): "a wave of
+// cyberattacks on state agencies", "the killing of".
+func linkedWrong(s *sentInfo, i, j int) bool {
+	for q := i; q < j; q++ {
+		if w := s.toks[q].lower; attackWords[w] || linkedWrongs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// agentsOf are the people of a body a link may name before it: "agents of
+// the Indian government".
+var agentsOf = map[string]bool{"agents": true, "officials": true, "officers": true, "members": true, "operatives": true}
+
+// linkedTo reads a wrong linked to an actor as the linker's accusation: "the
+// Internal Security Service linked a wave of cyberattacks to Russian military
+// intelligence" (the wrong, then its doer), "credible allegations linking
+// agents of the Indian government to the killing" (the doer, then the wrong).
+// A link someone denies or questions is no accusation, and a participle on a
+// noun ("a group linked to Beijing") names no linker.
+func (a *analysis) linkedTo(si int, s *sentInfo) {
+	for v, t := range s.toks {
+		if !linkVerbs[t.lower] || negated(s, v) || openQuestion(s, v) {
+			continue
+		}
+		if t.lower == "linked" || t.lower == "tied" || t.lower == "connected" {
+			if auxiliaries[s.lower(v-1)] {
+				continue // "was linked to": no linker in the clause
+			}
+		}
+		q := v + 1
+		for q < len(s.toks) && q-v <= 10 && s.toks[q].lower != "to" && s.toks[q].lower != "," && s.toks[q].lower != "." {
+			q++
+		}
+		if s.lower(q) != "to" || q == v+1 {
+			continue
+		}
+		var culprit *entity
+		if linkedWrong(s, v+1, q) {
+			// the wrong, then its doer: "linked the attacks to X"
+			k := skipArticle(s, q+1)
+			for n := 0; n < 4 && k < len(s.toks) && s.mentionAt(k) < 0 && tracedPlace[s.toks[k].lower]; n++ {
+				k = skipArticle(s, k+1)
+			}
+			if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].start == k && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+				culprit = s.ments[mi].ent
+			}
+		} else if linkedWrong(s, q+1, min(q+4, len(s.toks))) {
+			// the doer, then the wrong: "linking agents of the Indian government to the killing"
+			k := skipArticle(s, v+1)
+			if agentsOf[s.lower(k)] && s.lower(k+1) == "of" {
+				k = skipArticle(s, k+2)
+			}
+			if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].start == k && s.ments[mi].end == q && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+				culprit = s.ments[mi].ent
+			}
+		}
+		if culprit == nil {
+			continue
+		}
+		var claimant *entity
+		if k, ok := a.subject(s, v); ok && s.ments[k].kind == mActor && !strings.HasSuffix(t.lower, "ing") {
+			claimant = a.speakerOf(s, k)
+		} else {
+			claimant = a.reporterBefore(s, v)
+		}
+		if claimant != nil && claimant.top() != culprit.top() && claimant.typ != "GROUP" {
+			a.add(si, "ACCUSES", claimant, culprit, 0.7)
+		}
+	}
+}
+
+// reporterBefore is who reports the clause at token i: the subject of the
+// nearest speech or claim verb before it ("X told Parliament that there were
+// allegations linking ..."), else the sentence's attribution.
+func (a *analysis) reporterBefore(s *sentInfo, i int) *entity {
+	for v := i - 1; v >= 0; v-- {
+		if w := s.toks[v].lower; speechVerbs[w] || claimVerbs[w] {
+			if k, ok := a.subject(s, v); ok && s.ments[k].kind == mActor {
+				return a.speakerOf(s, k)
+			}
+			break
+		}
+	}
+	return s.attribution
+}
+
+// campaignNouns name a concerted effort a denier lays at the accuser's door.
+var campaignNouns = map[string]bool{
+	"campaign": true, "pattern": true, "practice": true, "effort": true, "efforts": true, "attempt": true,
+	"attempts": true, "plot": true,
+}
+
+// deniedCampaigns reads a denier's "part of a campaign by X" as criticism of
+// the side its denial answers: "the accusations were 'baseless' and formed
+// part of 'an obsessive campaign' by the Algerian regime", "it fitted a
+// pattern of Canadian efforts to discredit India". The campaign must be the
+// answered side's (or, for a denial that answers no one, another state's).
+func (a *analysis) deniedCampaigns() {
+	n := len(a.stmts)
+	for i := 0; i < n; i++ {
+		st := a.stmts[i]
+		if st.kind != "DENIES" {
+			continue
+		}
+		for si := st.sent; si <= st.sent+1 && si < len(a.sents); si++ {
+			s := &a.sents[si]
+			if si > st.sent && (s.para != a.sents[st.sent].para || s.attribution != st.speaker) {
+				break // the next sentence only when the denier goes on speaking
+			}
+			if a.campaignCriticism(si, st) {
+				break
+			}
+		}
+	}
+}
+
+// campaignCriticism adds the denial's criticism of the side whose campaign
+// sentence si names, and reports whether it found one.
+func (a *analysis) campaignCriticism(si int, st stmt) bool {
+	s := &a.sents[si]
+	for q, t := range s.toks {
+		if !campaignNouns[t.lower] {
+			continue
+		}
+		owner := a.campaignOwner(s, q)
+		if owner == nil || owner.top() == st.speaker.top() {
+			continue
+		}
+		if st.target != nil && owner.top() != st.target.top() || st.target == nil && owner.typ != "STATE" {
+			continue
+		}
+		a.stmts = append(a.stmts, stmt{speaker: st.speaker, target: owner, kind: "CRITICIZES", sent: si, conf: 0.7, incident: st.incident})
+		return true
+	}
+	return false
+}
+
+// campaignOwner is the actor a campaign noun at q is by or of: "a campaign
+// by X", "the practice of the Armenian side", "Canadian efforts".
+func (a *analysis) campaignOwner(s *sentInfo, q int) *entity {
+	if mi := s.mentionAt(q - 1); mi >= 0 && s.ments[mi].end == q && s.ments[mi].ent != nil && (s.ments[mi].kind == mActor || s.ments[mi].kind == mDemonym) {
+		return s.ments[mi].ent
+	}
+	j := q + 1
+	for j < len(s.toks) && (s.toks[j].text == `"` || s.toks[j].text == "'" || s.toks[j].text == "”") {
+		j++
+	}
+	if w := s.lower(j); w != "by" && w != "of" {
+		return nil
+	}
+	k := skipArticle(s, j+1)
+	if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].ent != nil && (s.ments[mi].kind == mActor || s.ments[mi].kind == mDemonym) {
+		return s.ments[mi].ent
+	}
+	return nil
+}
+
+// namingVerbs name a culprit "as responsible": "Estonia named Unit 29155 as
+// responsible for the attacks".
+var namingVerbs = map[string]bool{"named": true, "names": true, "identified": true, "identifies": true, "singled": true}
+
+// namedResponsible reads "X named Y as responsible for Z" (also "as the
+// culprit", "as being behind") as X accusing Y.
+func (a *analysis) namedResponsible(si int, s *sentInfo) {
+	for v, t := range s.toks {
+		if !namingVerbs[t.lower] || negated(s, v) {
+			continue
+		}
+		k := v + 1
+		if s.lower(k) == "out" {
+			k++ // "singled out"
+		}
+		mi := s.mentionAt(k)
+		q := -1
+		if mi >= 0 && s.ments[mi].start == k && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+			q = s.ments[mi].end
+		} else if r := relativeObject(s, v); r >= 0 {
+			// "Unit 29155, the same unit that Estonia publicly named last year as responsible"
+			mi = r
+			for q = k; q < len(s.toks) && q-k < 3 && s.toks[q].lower != "as"; q++ {
+			}
+		}
+		if q < 0 || s.lower(q) != "as" {
+			continue
+		}
+		q++
+		if s.lower(q) == "being" {
+			q++
+		}
+		if w := s.lower(q); w != "responsible" && !(w == "the" && (s.lower(q+1) == "culprit" || s.lower(q+1) == "perpetrator" || s.lower(q+1) == "culprits" || s.lower(q+1) == "perpetrators")) && w != "behind" {
+			continue
+		}
+		culprit := s.ments[mi].ent
+		sk, ok := a.subject(s, v)
+		if !ok || s.ments[sk].kind != mActor && s.ments[sk].kind != mWe {
+			continue
+		}
+		if sp := a.speakerOf(s, sk); sp != nil && sp.top() != culprit.top() {
+			a.add(si, "ACCUSES", sp, culprit, 0.75)
+		}
+	}
+}
+
+// relativeObject returns the mention a relative clause holding the verb at v
+// is about, when the clause has its own subject and the mention is its
+// object: "Unit 29155 of the GRU, the same unit that Estonia named as ...",
+// "the group which Britain named as ..."; or -1.
+func relativeObject(s *sentInfo, v int) int {
+	for q := v - 1; q > 0 && v-q <= 10; q-- {
+		w := s.toks[q].lower
+		if w != "that" && w != "which" {
+			if w == "," || w == "." || w == ";" {
+				return -1
+			}
+			continue
+		}
+		if s.mentionAt(q+1) < 0 {
+			return -1 // the clause needs a subject of its own
+		}
+		p := q - 1
+		if s.lower(p) != "," && s.mentionAt(p) < 0 {
+			// ", the same unit that": back over the apposition's noun phrase
+			for p > 0 && q-p <= 4 && s.lower(p) != "," {
+				p--
+			}
+			if s.lower(p) != "," {
+				return -1
+			}
+		}
+		if s.lower(p) == "," {
+			p--
+		}
+		mi := s.mentionAt(p)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil {
+			return -1
+		}
+		// "Unit 29155 of the GRU": the head of an of-chain
+		if st := s.ments[mi].start; s.lower(st-1) == "the" && s.lower(st-2) == "of" || s.lower(st-1) == "of" {
+			o := st - 2
+			if s.lower(st-1) == "the" {
+				o = st - 3
+			}
+			if mj := s.mentionAt(o); mj >= 0 && s.ments[mj].kind == mActor && s.ments[mj].ent != nil {
+				return mj
+			}
+		}
+		return mi
+	}
+	return -1
+}
+
+// blameWords follow "instead of" in a rebuke: "should look at its own
+// failures instead of blaming others".
+var blameWords = map[string]bool{"blaming": true, "accusing": true, "pointing": true, "smearing": true, "scapegoating": true}
+
+// insteadOfBlaming reads "X should look inside its own borders instead of
+// blaming others", said by someone of another side, as criticism of X.
+func (a *analysis) insteadOfBlaming(si int, s *sentInfo) {
+	sp := s.attribution
+	if sp == nil {
+		return
+	}
+	for q, t := range s.toks {
+		if !(t.lower == "instead" && s.lower(q+1) == "of" || t.lower == "rather" && s.lower(q+1) == "than") || !blameWords[s.lower(q+2)] {
+			continue
+		}
+		for _, m := range s.ments {
+			if m.start >= q || m.kind != mActor || m.ent == nil || m.ent.typ == "INCIDENT" || m.ent.typ == "PERSON" && m.ent == sp {
+				continue
+			}
+			if m.ent.top() != sp.top() {
+				a.add(si, "CRITICIZES", sp, m.ent, 0.7)
+			}
+			break
+		}
+		return
 	}
 }

@@ -528,6 +528,62 @@ Foreign Minister Tomas Varga said the government had demanded "a full and transp
 	{name: "242. a group named only as so-called is disputed, not criticized", text: `OSLO - Justice Minister Emilie Mehl said a group called UNC4411 was attacking the country's fisheries ministry.
 The Chinese side has never and will never support hacking activities, and the Embassy expressed its strong dissatisfaction with the association of China with the so-called UNC4411.`,
 		absent: []string{"China CRITICIZES UNC4411", "Embassy of China CRITICIZES UNC4411"}},
+	// round 9
+	{name: "243. a wrong linked to its doer", text: "Lithuania's defence ministry linked a series of cyberattacks on the state railway to Russian military intelligence.",
+		want: []string{"Ministry of Defence of Lithuania ACCUSES GRU"}},
+	{name: "244. a link from the doer to the wrong; a participle names no linker", text: "Finnish Prime Minister Petteri Orpo told parliament there was credible evidence linking agents of the Russian government to the sabotage of the undersea cable. Researchers have tracked a group linked to Beijing for years.",
+		want: []string{"Petteri Orpo ACCUSES Russia"}, absent: []string{"China"}},
+	{name: "245. a denier's 'part of a campaign by X' criticizes X", text: "Hungary's foreign ministry rejected the Slovak accusations as baseless, saying they were part of a smear campaign by Bratislava.",
+		want: []string{"Ministry of Foreign Affairs of Hungary DENIES Slovakia", "Ministry of Foreign Affairs of Hungary CRITICIZES Slovakia"}},
+	{name: "246. the campaign in the denier's next sentence", text: "Vietnam's foreign ministry spokeswoman Pham Thu Hang rejected the report by the Philippine coast guard. She said the claims were part of a pattern of Philippine efforts to stir tension.",
+		want: []string{"Pham Thu Hang CRITICIZES Philippines"}},
+	{name: "247. a heading names who answers a Question/Answer comment", text: "Comment of the Head of the Press Department of the Ministry of Foreign Affairs of Kazakhstan Aibek Smadiyarov on the remarks of the Kyrgyz Foreign Ministry\n\nQuestion: How do you assess the remarks?\n\nAnswer: We reject the groundless claims of the Kyrgyz Foreign Ministry. We urge Bishkek to refrain from such statements.",
+		want: []string{"Aibek Smadiyarov DENIES Ministry of Foreign Affairs of Kyrgyzstan", "Aibek Smadiyarov DEMANDS Kyrgyzstan"}},
+	{name: "248. Federal and National open a body's name", text: "The Federal Criminal Intelligence Agency accused two Chinese nationals of hacking the tax authority. The National Cyber Crime Coordination Agency accused a Russian man of selling the data.",
+		want: []string{"Federal Criminal Intelligence Agency ACCUSES two Chinese nationals", "National Cyber Crime Coordination Agency ACCUSES Russian man"}},
+	{name: "249. the Foreign Office of an article that names no Britain", text: "ISLAMABAD - The Foreign Office condemned India on Thursday.",
+		want: []string{"Ministry of Foreign Affairs of Pakistan CRITICIZES India"}, absent: []string{"Foreign, Commonwealth and Development Office"}},
+	{name: "250. both sides as the object of a demand, both countries as subject", text: "Armenia accused Azerbaijan of shelling villages. The United Nations urged both sides to show restraint. Last year, both countries expelled each other's diplomats.",
+		want: []string{"United Nations DEMANDS Armenia", "United Nations DEMANDS Azerbaijan", "Armenia SANCTIONS Azerbaijan", "Azerbaijan SANCTIONS Armenia"}},
+	{name: "251. a role of fourteen words before a named apposition", text: "Kosovo accused Serbia of hacking. In Belgrade, the director of the Serbian government's Office for Kosovo and Metohija, Marko Djuric, rejected the accusation.",
+		want: []string{"Marko Djuric DENIES Kosovo"}},
+	{name: "252. fabrications coming from X deny X", text: `Kosovo accused Serbia of hacking. Serbia's prime minister said Belgrade was "sick of the fabrications coming from Pristina".`,
+		want: []string{"Serbia DENIES Kosovo"}},
+	{name: "253. a territorial claim accuses no one; a relative clause is not the subject", text: "China, which claims the island as part of its territory, has repeatedly denied hacking Taiwan.",
+		want: []string{"China DENIES -"}, absent: []string{"China ACCUSES Taiwan", "Taiwan DENIES -"}},
+	{name: "254. a ministry's second portfolio is part of its name", text: "New Zealand's Ministry of Foreign Affairs and Trade condemned the cyberattack by Chinese hackers. The Ministry of Foreign Affairs and the National Community Abroad of Algeria condemned Morocco.",
+		want: []string{"Ministry of Foreign Affairs of New Zealand ACCUSES Chinese hackers", "Ministry of Foreign Affairs of Algeria CRITICIZES Morocco"}, absent: []string{"Community Abroad"}},
+	{name: "255. expecting them to take action demands it of the side named before", text: `"We have passed the evidence to the Kabul authorities and we expect them to take firm action against the network," Pakistan's defence minister Khawaja Asif said.`,
+		want: []string{"Khawaja Asif DEMANDS Afghanistan"}},
+	{name: "256. named as responsible accuses, also in a relative clause", text: "Estonia named Unit 29155 as responsible for the attacks on its ministries. Britain sanctioned Unit 26165 of the GRU, the same unit that Germany named last year as responsible for hacking the Bundestag.",
+		want: []string{"Estonia ACCUSES Unit 29155", "Germany ACCUSES Unit 26165"}},
+	{name: "257. a hedged use of spyware is a reported wrong", text: "The Citizen Lab said Rwanda's government very likely uses spyware to monitor exiles in Belgium.",
+		want: []string{"Citizen Lab ACCUSES Rwanda"}},
+	{name: "258. a group as the by-agent of a generic deed; hacktivists; operating from X soil", text: "Lithuania said its ministries were repeatedly targeted by hacker groups operating from the territory of Belarus. Poland said pro-Russian hacktivists had attacked the websites of its airports. Pakistan said hackers operating from Afghan soil had carried out the intrusion.",
+		want: []string{"Lithuania ACCUSES hacker groups operating from the territory of Belarus", "Poland ACCUSES pro-Russian hacktivists", "Pakistan ACCUSES hackers operating from Afghan soil"}},
+	{name: "259. registering a case against charges", text: "Pakistani police registered a case against two Chinese nationals on Monday.",
+		want: []string{"Police of Pakistan INDICTS two Chinese nationals"}},
+	{name: "261. instead of blaming others rebukes", text: `Pakistan accused Kabul of sheltering militants. "Pakistan should look for the causes of its problems at home instead of blaming others," Afghan government spokesman Zabihullah Mujahid wrote.`,
+		want: []string{"Zabihullah Mujahid CRITICIZES Pakistan"}},
+	{name: "262. counted suspects with no state, charged as 'them' after an opener and a relative clause", text: "In a separate statement, Sri Lanka's Criminal Investigation Department, which handles cyber cases, said it had identified three suspects and had registered a case against them.",
+		want: []string{"Criminal Investigation Department INDICTS three suspects"}},
+	{name: "260. a known name inside a longer body's name is that body", text: "Georgia's State Security Service accused Russia of hacking the election commission. Kenya's National Security Council condemned the attack by Somali hackers.",
+		want: []string{"State Security Service ACCUSES Russia", "National Security Council ACCUSES Somali hackers"}, absent: []string{"Security Service ACCUSES Russia", "United Kingdom", "United States"}},
+}
+
+// TestRoundNineEntities checks entity readings of round 9 that statement
+// triples do not show: an incident's name stops at a question mark or a
+// parenthesis, and a social network posted on is no actor.
+func TestRoundNineEntities(t *testing.T) {
+	r := Extract(Document{Body: `Question: How do you view the cyberattacks against Latvian state bodies? Answer: Riga condemned the theft of about 3 million euros (about $3.3 million) from the treasury. "Moscow is behind this," the minister wrote on Facebook.`, Published: published}, WithMinConfidence(0))
+	for _, e := range r.Entities {
+		if e.Type == "INCIDENT" && strings.ContainsAny(e.Name, "?()") {
+			t.Errorf("incident name %q runs over punctuation", e.Name)
+		}
+		if e.Name == "Meta" {
+			t.Errorf("the network posted on is listed as an actor")
+		}
+	}
 }
 
 // TestHeadlineDenial checks that a headline's denial with no accuser of its

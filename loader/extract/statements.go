@@ -211,6 +211,9 @@ func (a *analysis) findStatements() {
 		a.listedOn(si, s)
 		a.prejudged(si, s)
 		a.tracedTo(si, s)
+		a.linkedTo(si, s)
+		a.namedResponsible(si, s)
+		a.insteadOfBlaming(si, s)
 		a.sentAgents(si, s)
 	}
 	a.nameLaterSpokespeople()
@@ -218,6 +221,7 @@ func (a *analysis) findStatements() {
 	a.sameSentenceAccusers()
 	a.sameSentenceDenials()
 	a.headlineDenials()
+	a.deniedCampaigns()
 	a.precisionFilters()
 }
 
@@ -287,13 +291,16 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 		return k, true
 	}
 	p0 := i - 1
-	for p0 >= 0 && (s.toks[p0].text == "'" || s.toks[p0].text == `"` || strings.HasSuffix(s.toks[p0].lower, "ly") || s.toks[p0].lower == "also" || auxiliaries[s.toks[p0].lower] || s.toks[p0].lower == "has" || s.toks[p0].lower == "have") {
-		p0--
+	for p0 >= 0 && (s.toks[p0].text == "'" || s.toks[p0].text == `"` || strings.HasSuffix(s.toks[p0].lower, "ly") || s.toks[p0].lower == "also" || auxiliaries[s.toks[p0].lower] || s.toks[p0].lower == "has" || s.toks[p0].lower == "have" || s.toks[p0].lower == "had" && s.lower(p0-1) == "and") {
+		p0-- // "said it had identified four suspects and had registered a case"
 	}
 	if p0 >= 1 && (s.toks[p0].lower == "them" || s.toks[p0].lower == "him" || s.toks[p0].lower == "her" || s.toks[p0].lower == "it") {
 		p0 -= 2 // "and declared them persona non grata"
 	}
 	if k := s.documentAuthor(p0); k >= 0 {
+		return k, true
+	}
+	if k := s.relativeHead(p0); k >= 0 {
 		return k, true
 	}
 	coord := p0 >= 0 && (s.toks[p0].lower == "and" || s.toks[p0].lower == "but" || s.toks[p0].lower == "to")
@@ -369,6 +376,28 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 		return k, true
 	}
 	return -1, false
+}
+
+// relativeHead returns the mention a relative clause closing with the comma
+// at p hangs on ("Beijing, which claims Taiwan as its own territory, has
+// denied ..."), or -1: the clause's own actors are not the subject.
+func (s *sentInfo) relativeHead(p int) int {
+	if p < 0 || s.toks[p].text != "," {
+		return -1
+	}
+	for q := p - 1; q > 0 && p-q <= 16; q-- {
+		if w := s.toks[q].lower; w != "," && w != ";" && w != `"` {
+			continue
+		}
+		if w := s.lower(q + 1); w != "which" && w != "who" {
+			return -1
+		}
+		if mi := s.mentionAt(q - 1); mi >= 0 && s.ments[mi].end == q && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+			return mi
+		}
+		return -1
+	}
+	return -1
 }
 
 // authorVerbs introduce a document's author in an apposition.
@@ -803,6 +832,9 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	if negated(s, i) {
 		return // "did not accuse", "stopped short of blaming", "declined to condemn"
 	}
+	if strings.HasPrefix(s.toks[i].lower, "claim") && territorialClaim(s, end) {
+		return // "Beijing, which claims Taiwan as its own territory": no one is accused
+	}
 	if strings.HasPrefix(s.toks[i].lower, "ask") {
 		// "Asked about China, ...", "asked whether": a question, not a request
 		switch s.lower(end) {
@@ -1137,6 +1169,21 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	if len(speakers) == 0 {
 		return
 	}
+	if t.kind == "DEMANDS" {
+		if mi := s.mentionAt(end); mi >= 0 && s.ments[mi].kind == mPair {
+			// "urged both sides to avoid escalation": each of the article's two main states
+			if x, y := a.mainPair(); x != nil && y != nil && a.namedBefore(x, si, i) && a.namedBefore(y, si, i) {
+				for _, sp := range speakers {
+					for _, tg := range []*entity{x, y} {
+						if tg.top() != sp.top() {
+							a.add(si, t.kind, sp, tg, conf-0.1)
+						}
+					}
+				}
+			}
+			return
+		}
+	}
 	var targets []*entity
 	lim := 12
 	if strings.HasPrefix(t.h.word, "attribut") {
@@ -1265,6 +1312,15 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 					break
 				}
 			}
+			if pron && s.lower(end) == "them" && (t.kind == "INDICTS" || t.kind == "SANCTIONS") {
+				// "identified four suspects and registered a case against them":
+				// the group counted just before
+				if g := a.groupBefore(si, i); g != nil {
+					targets = []*entity{g}
+					conf -= 0.1
+					break
+				}
+			}
 			if tg := urgedAfter(s, end); tg != nil && pron && (t.kind == "CRITICIZES" || t.kind == "ACCUSES") && tg.top() != speakers[0].top() {
 				// "condemns this malicious behaviour and urged Russia to stop": the one urged
 				targets = []*entity{tg}
@@ -1314,6 +1370,25 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 			a.add(si, kind, sp, tg, conf)
 		}
 	}
+}
+
+// territorialClaim reports a claim on land after token end: "claims
+// democratically governed Taiwan as its own territory", "claims the islands
+// as part of its territory", "claims sovereignty over".
+func territorialClaim(s *sentInfo, end int) bool {
+	for q := end; q < len(s.toks) && q-end <= 8; q++ {
+		switch s.toks[q].lower {
+		case "sovereignty", "territory", "province":
+			return true
+		case "as":
+			if w := s.lower(q + 1); w == "its" || w == "part" || w == "their" {
+				return true
+			}
+		case ",", ";", ".", "of", "that":
+			return false
+		}
+	}
+	return false
 }
 
 // claimant finds who reports an accusation made left of token i: the subject
@@ -1890,8 +1965,8 @@ func (a *analysis) sentenceSubject(s *sentInfo, i int) *entity {
 			if t.text == "," {
 				from = j
 			}
-			if s.mentionAt(j) >= 0 && s.lower(j-1) == "," && from == j-1 {
-				break
+			if s.mentionAt(j) >= 0 && (s.lower(j-1) == "," && from == j-1 || s.lower(j-1) == "the" && s.lower(j-2) == "," && from == j-2) {
+				break // "In a separate statement, the FIA, which ..., said"
 			}
 		}
 	}
@@ -2051,6 +2126,37 @@ func (a *analysis) pairBefore(s *sentInfo, i int) int {
 		}
 	}
 	return -1
+}
+
+// groupBefore is the last group of people mentioned before token i of
+// sentence si or in the sentence before it, or nil.
+func (a *analysis) groupBefore(si, i int) *entity {
+	for k := si; k >= 0 && k >= si-1; k-- {
+		ms := a.sents[k].ments
+		for j := len(ms) - 1; j >= 0; j-- {
+			m := ms[j]
+			if k == si && m.end > i {
+				continue
+			}
+			if m.kind == mActor && m.ent != nil && m.ent.typ == "GROUP" && (countedPeople(m.ent.name) || actorGroup(m.ent.name)) {
+				return m.ent
+			}
+		}
+	}
+	return nil
+}
+
+// namedBefore reports whether e is mentioned before token i of sentence si:
+// "both sides" refers back to the two it stands for.
+func (a *analysis) namedBefore(e *entity, si, i int) bool {
+	for k := 0; k <= si && k < len(a.sents); k++ {
+		for _, m := range a.sents[k].ments {
+			if m.ent == e && (k < si || m.end <= i) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mainPair is the two states the article names most (ties: named first).
