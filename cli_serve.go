@@ -90,7 +90,7 @@ func newHandler(cfg Config, s store.Store, ing graph.Ingester, m *metrics.Metric
 		Store: s, Ingester: ing, Token: cfg.Token, TokenForQueries: cfg.TokenForQueries,
 		DisableIntrospection: !cfg.Introspection,
 		MaxComplexity:        cfg.MaxComplexity, MaxDepth: cfg.MaxDepth, MaxPageSize: cfg.MaxPageSize,
-		MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, ResponseCache: responses,
+		MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, ResponseCache: responses, LoaderWait: cfg.LoaderWait,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/export/", export.Handler(s))

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/demarche/demarche/graph"
 	"github.com/demarche/demarche/guard"
 	"github.com/demarche/demarche/httpapi"
 	"github.com/demarche/demarche/store"
@@ -34,6 +35,7 @@ type Config struct {
 	RateBurst          int           // DEMARCHE_RATE_BURST
 	MaxConcurrent      int           // DEMARCHE_MAX_CONCURRENT: requests in flight; <0 = off
 	RequestTimeout     time.Duration // DEMARCHE_REQUEST_TIMEOUT: per request (store transactions included)
+	LoaderWait         time.Duration // DEMARCHE_LOADER_WAIT: how long dataloaders collect keys before one store round trip
 	ExportTimeout      time.Duration // DEMARCHE_EXPORT_TIMEOUT: per /export/ request
 	MaxBodyBytes       int64         // DEMARCHE_MAX_BODY_BYTES: largest request body (with the token)
 	MaxAnonymousBody   int64         // DEMARCHE_MAX_ANON_BODY: largest request body without the token
@@ -82,6 +84,7 @@ func DefaultConfig() Config {
 	c.RateBurst = e.int("DEMARCHE_RATE_BURST", guard.DefaultRateBurst)
 	c.MaxConcurrent = e.int("DEMARCHE_MAX_CONCURRENT", guard.DefaultMaxConcurrent)
 	c.RequestTimeout = e.duration("DEMARCHE_REQUEST_TIMEOUT", guard.DefaultRequestTimeout)
+	c.LoaderWait = e.duration("DEMARCHE_LOADER_WAIT", graph.DefaultLoaderWait)
 	c.ExportTimeout = e.duration("DEMARCHE_EXPORT_TIMEOUT", guard.DefaultExportTimeout)
 	c.MaxBodyBytes = int64(e.int("DEMARCHE_MAX_BODY_BYTES", httpapi.DefaultMaxBodyBytes))
 	c.MaxAnonymousBody = int64(e.int("DEMARCHE_MAX_ANON_BODY", guard.DefaultMaxAnonymousBody))
@@ -137,6 +140,7 @@ func (c *Config) serveFlags(fs *flag.FlagSet) {
 	fs.Float64Var(&c.RateLimit, "rate-limit", c.RateLimit, "requests per second per client IP, -1: off (env DEMARCHE_RATE_LIMIT)")
 	fs.IntVar(&c.RateBurst, "rate-burst", c.RateBurst, "burst of requests per client IP (env DEMARCHE_RATE_BURST)")
 	fs.IntVar(&c.MaxConcurrent, "max-concurrent", c.MaxConcurrent, "requests in flight before 503, -1: no cap (env DEMARCHE_MAX_CONCURRENT)")
+	fs.DurationVar(&c.LoaderWait, "loader-wait", c.LoaderWait, "how long the API's dataloaders collect keys before one store round trip; each level of nested lists waits this long once (env DEMARCHE_LOADER_WAIT)")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "time limit of one request, store transactions included, -1s: none (env DEMARCHE_REQUEST_TIMEOUT)")
 	fs.DurationVar(&c.ExportTimeout, "export-timeout", c.ExportTimeout, "time limit of one /export/ request (env DEMARCHE_EXPORT_TIMEOUT)")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", c.MaxBodyBytes, "largest request body, in bytes (env DEMARCHE_MAX_BODY_BYTES)")

@@ -301,12 +301,13 @@ func TestServeConfigFromEnvironment(t *testing.T) {
 	t.Setenv("DEMARCHE_RATE_LIMIT", "7.5")
 	t.Setenv("DEMARCHE_MAX_CONCURRENT", "3")
 	t.Setenv("DEMARCHE_REQUEST_TIMEOUT", "2s")
+	t.Setenv("DEMARCHE_LOADER_WAIT", "5ms")
 	t.Setenv("DEMARCHE_TOKEN_FOR_QUERIES", "true")
 	t.Setenv("DEMARCHE_INTROSPECTION", "false")
 	t.Setenv("DEMARCHE_GRAPHIQL", "0")
 	c := DefaultConfig()
 	if c.envErr != nil || c.CORSOrigins != "https://a.example, https://b.example" || c.RateLimit != 7.5 || c.MaxConcurrent != 3 ||
-		c.RequestTimeout != 2*time.Second || !c.TokenForQueries || c.Introspection || c.GraphiQL {
+		c.RequestTimeout != 2*time.Second || c.LoaderWait != 5*time.Millisecond || !c.TokenForQueries || c.Introspection || c.GraphiQL {
 		t.Fatalf("config from the environment: %+v", c)
 	}
 	t.Setenv("DEMARCHE_REQUEST_TIMEOUT", "soon")

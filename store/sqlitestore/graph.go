@@ -31,7 +31,7 @@ func kindsCond(kinds []store.StatementKind, w *where) {
 }
 
 func (s *Store) queryEdges(ctx context.Context, q string, args []any, fn func(store.Edge) error) error {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("reading edges: %w", err)
 	}
@@ -72,7 +72,7 @@ func (s *Store) edgesAround(ctx context.Context, ids []string, kinds []store.Sta
 
 func (s *Store) mustExist(ctx context.Context, id string) error {
 	var one int
-	err := s.r.QueryRowContext(ctx, "SELECT 1 FROM actors WHERE id = ?", id).Scan(&one)
+	err := s.queryRow(ctx, "SELECT 1 FROM actors WHERE id = ?", id).Scan(&one)
 	return notFound(err, "actor", id)
 }
 
@@ -203,7 +203,7 @@ func (s *Store) adjacency(ctx context.Context, v *view) (*adjacency, error) {
 		return v.adj, nil
 	}
 	a := &adjacency{next: map[string][]link{}}
-	rows, err := s.r.QueryContext(ctx, "SELECT speaker, kind, target FROM edges")
+	rows, err := s.query(ctx, "SELECT speaker, kind, target FROM edges")
 	if err != nil {
 		return nil, fmt.Errorf("reading edges: %w", err)
 	}
@@ -345,7 +345,7 @@ func (s *Store) Search(ctx context.Context, text string, types []string, limit i
 		}
 	}
 	collect := func(query string, args ...any) error {
-		rows, err := s.r.QueryContext(ctx, query, args...)
+		rows, err := s.query(ctx, query, args...)
 		if err != nil {
 			return fmt.Errorf("searching: %w", err)
 		}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/demarche/demarche/store/sqlitestore"
 	"github.com/demarche/demarche/store/sqlitestore/sqlitebench"
@@ -79,4 +80,26 @@ func BenchmarkLoadGrown(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(extra*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkLoadCeiling measures the fastest any load into this schema can be
+// (sqlitebench.CopyCeiling): each op copies every table of the 10k-article
+// benchmark graph into an empty store of the same schema and builds its indexes
+// after. Its statements/s is an upper bound for a load of the same graph through
+// PutArticles (BenchmarkLoadGrown, bench/cmd/loadbench), whatever the write
+// algorithm.
+func BenchmarkLoadCeiling(b *testing.B) {
+	ctx := context.Background()
+	src := sqlitebench.Graph(b, 10000)
+	total := 0
+	var copying time.Duration
+	for b.Loop() {
+		statements, took, err := sqlitebench.CopyCeiling(ctx, src, b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += statements
+		copying += took
+	}
+	b.ReportMetric(float64(total)/copying.Seconds(), "statements/s")
 }

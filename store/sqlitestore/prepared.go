@@ -101,3 +101,58 @@ func (s *Store) prepare(ctx context.Context) error {
 	}
 	return nil
 }
+
+// maxReadStmts bounds the reader's cache of prepared queries. Read queries are
+// built from a filter's shape (which clauses it has), never from its values,
+// which are arguments, so a few dozen texts cover every request; the bound only
+// guards against a shape this package has not foreseen.
+const maxReadStmts = 512
+
+// readStmt returns the read pool's prepared statement for q, preparing it the
+// first time. Parsing and planning a query cost a sixth of an actor page's CPU
+// when every call prepared its SQL again. It returns nil when q cannot be
+// prepared or the cache is full: the caller then runs q unprepared, so errors
+// surface as they would have.
+func (s *Store) readStmt(ctx context.Context, q string) *sql.Stmt {
+	if st, ok := s.readPrep.Load(q); ok {
+		return st.(*sql.Stmt)
+	}
+	if s.readPrepN.Load() >= maxReadStmts {
+		return nil
+	}
+	st, err := s.r.PrepareContext(ctx, q)
+	if err != nil {
+		return nil
+	}
+	if old, loaded := s.readPrep.LoadOrStore(q, st); loaded {
+		st.Close()
+		return old.(*sql.Stmt)
+	}
+	s.readPrepN.Add(1)
+	return st
+}
+
+// query runs a read query on the read pool, prepared once per text.
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := s.readStmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return s.r.QueryContext(ctx, q, args...)
+}
+
+// queryRow is query for one row.
+func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := s.readStmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.r.QueryRowContext(ctx, q, args...)
+}
+
+// closeReadStmts closes the cached read statements.
+func (s *Store) closeReadStmts() {
+	s.readPrep.Range(func(k, v any) bool {
+		v.(*sql.Stmt).Close()
+		s.readPrep.Delete(k)
+		return true
+	})
+}

@@ -59,7 +59,7 @@ func scanArticle(sc scanner) (store.Article, error) {
 
 // GetArticle returns an article by id.
 func (s *Store) GetArticle(ctx context.Context, id string) (store.Article, error) {
-	a, err := scanArticle(s.r.QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles WHERE id = ?", id))
+	a, err := scanArticle(s.queryRow(ctx, "SELECT "+articleCols+" FROM articles WHERE id = ?", id))
 	return a, notFound(err, "article", id)
 }
 
@@ -68,7 +68,7 @@ func (s *Store) GetArticleByURL(ctx context.Context, url string) (store.Article,
 	if url == "" {
 		return store.Article{}, fmt.Errorf("%w: empty url", store.ErrInvalid)
 	}
-	a, err := scanArticle(s.r.QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles WHERE url = ? ORDER BY id LIMIT 1", url))
+	a, err := scanArticle(s.queryRow(ctx, "SELECT "+articleCols+" FROM articles WHERE url = ? ORDER BY id LIMIT 1", url))
 	return a, notFound(err, "article with url", url)
 }
 
@@ -101,11 +101,11 @@ func (s *Store) ListArticles(ctx context.Context, f store.ArticleFilter, p store
 		w.add(lowerContains("title"), f.TitleContains)
 	}
 	var total int
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM articles"+w.String(), w.args...).Scan(&total); err != nil {
+	if err := s.queryRow(ctx, "SELECT count(*) FROM articles"+w.String(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting articles: %w", err)
 	}
 	limit, offset := pageOf(p)
-	rows, err := s.r.QueryContext(ctx, "SELECT "+articleCols+" FROM articles"+w.String()+
+	rows, err := s.query(ctx, "SELECT "+articleCols+" FROM articles"+w.String()+
 		" ORDER BY coalesce(published, -1e18) DESC, id LIMIT ? OFFSET ?", append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing articles: %w", err)
@@ -124,7 +124,7 @@ func (s *Store) ListArticles(ctx context.Context, f store.ArticleFilter, p store
 
 // WalkArticles streams every article in id order.
 func (s *Store) WalkArticles(ctx context.Context, fn func(store.Article) error) error {
-	rows, err := s.r.QueryContext(ctx, "SELECT "+articleCols+" FROM articles ORDER BY id")
+	rows, err := s.query(ctx, "SELECT "+articleCols+" FROM articles ORDER BY id")
 	if err != nil {
 		return fmt.Errorf("walking articles: %w", err)
 	}
@@ -144,7 +144,7 @@ func (s *Store) WalkArticles(ctx context.Context, fn func(store.Article) error) 
 // WalkMentions streams the (article, actor) pairs of the MENTIONS edges, ordered by
 // article then actor (export.MentionWalker).
 func (s *Store) WalkMentions(ctx context.Context, fn func(articleID, actorID string) error) error {
-	rows, err := s.r.QueryContext(ctx, "SELECT id, actors FROM articles WHERE actors <> '[]' ORDER BY id")
+	rows, err := s.query(ctx, "SELECT id, actors FROM articles WHERE actors <> '[]' ORDER BY id")
 	if err != nil {
 		return fmt.Errorf("walking mentions: %w", err)
 	}
@@ -169,7 +169,7 @@ func (s *Store) WalkMentions(ctx context.Context, fn func(articleID, actorID str
 
 // GetActor returns an actor by id.
 func (s *Store) GetActor(ctx context.Context, id string) (store.Actor, error) {
-	a, err := scanActor(s.r.QueryRowContext(ctx, "SELECT "+actorCols+" FROM actors WHERE id = ?", id))
+	a, err := scanActor(s.queryRow(ctx, "SELECT "+actorCols+" FROM actors WHERE id = ?", id))
 	return a, notFound(err, "actor", id)
 }
 
@@ -195,7 +195,7 @@ func (s *Store) GetActors(ctx context.Context, ids []string) ([]store.Actor, err
 }
 
 func (s *Store) queryActors(ctx context.Context, q string, args []any, fn func(store.Actor) error) error {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("reading actors: %w", err)
 	}
@@ -254,7 +254,7 @@ func (s *Store) ResolveActor(ctx context.Context, ref string) ([]store.Actor, er
 // depth is the length of an actor's affiliation chain (0 at the top).
 func (s *Store) depth(ctx context.Context, a store.Actor) int {
 	var n int
-	err := s.r.QueryRowContext(ctx, `WITH RECURSIVE up(id, n) AS (SELECT ?, 0 UNION
+	err := s.queryRow(ctx, `WITH RECURSIVE up(id, n) AS (SELECT ?, 0 UNION
 		SELECT a.affiliation, up.n + 1 FROM actors a JOIN up ON a.id = up.id WHERE a.affiliation <> '' AND up.n < 32)
 		SELECT max(n) FROM up`, a.ID).Scan(&n)
 	if err != nil {
@@ -283,7 +283,7 @@ func (s *Store) ListActors(ctx context.Context, f store.ActorFilter, p store.Pag
 		w.add("a.affiliation = ?", f.AffiliationID)
 	}
 	var total int
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM actors a"+w.String(), w.args...).Scan(&total); err != nil {
+	if err := s.queryRow(ctx, "SELECT count(*) FROM actors a"+w.String(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting actors: %w", err)
 	}
 	limit, offset := pageOf(p)
@@ -352,7 +352,7 @@ func scanIncident(sc scanner) (store.Incident, error) {
 
 // GetIncident returns an incident by id.
 func (s *Store) GetIncident(ctx context.Context, id string) (store.Incident, error) {
-	in, err := scanIncident(s.r.QueryRowContext(ctx, "SELECT "+incidentCols+" FROM incidents WHERE id = ?", id))
+	in, err := scanIncident(s.queryRow(ctx, "SELECT "+incidentCols+" FROM incidents WHERE id = ?", id))
 	return in, notFound(err, "incident", id)
 }
 
@@ -378,7 +378,7 @@ func (s *Store) GetIncidents(ctx context.Context, ids []string) ([]store.Inciden
 }
 
 func (s *Store) queryIncidents(ctx context.Context, q string, args []any, fn func(store.Incident) error) error {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("reading incidents: %w", err)
 	}
@@ -409,7 +409,7 @@ func (s *Store) ListIncidents(ctx context.Context, f store.IncidentFilter, p sto
 		w.add("year = ?", f.Year)
 	}
 	var total int
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM incidents"+w.String(), w.args...).Scan(&total); err != nil {
+	if err := s.queryRow(ctx, "SELECT count(*) FROM incidents"+w.String(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting incidents: %w", err)
 	}
 	limit, offset := pageOf(p)
@@ -455,7 +455,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	}
 	for _, c := range counts {
 		var n int
-		if err := s.r.QueryRowContext(ctx, c.q).Scan(&n); err != nil {
+		if err := s.queryRow(ctx, c.q).Scan(&n); err != nil {
 			return st, fmt.Errorf("counting %s: %w", c.name, err)
 		}
 		if n > 0 {
@@ -470,7 +470,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		{st.Nodes, "SELECT kind, count(*) FROM actors GROUP BY kind", func(k string) string { return store.ActorKind(k).Label() }},
 		{st.Edges, "SELECT kind, count(*) FROM edges GROUP BY kind", func(k string) string { return k }},
 	} {
-		rows, err := s.r.QueryContext(ctx, g.q)
+		rows, err := s.query(ctx, g.q)
 		if err != nil {
 			return st, fmt.Errorf("counting: %w", err)
 		}

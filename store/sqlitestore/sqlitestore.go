@@ -68,6 +68,10 @@ type Store struct {
 	prep   []*sql.Stmt
 	// bulkPrep holds the writer's multi-row inserts by SQL text (see bulk.go).
 	bulkPrep map[string]*sql.Stmt
+	// readPrep holds the read pool's prepared queries by SQL text (readStmt);
+	// readPrepN counts them.
+	readPrep  sync.Map
+	readPrepN atomic.Int64
 
 	mu        sync.Mutex // serializes writes and guards the caches below
 	actors    map[string]*store.Actor
@@ -202,6 +206,7 @@ func (s *Store) Close() error {
 	for _, st := range s.bulkPrep {
 		st.Close()
 	}
+	s.closeReadStmts()
 	var errs []error
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
@@ -213,7 +218,7 @@ func (s *Store) Close() error {
 // Ping checks the database answers.
 func (s *Store) Ping(ctx context.Context) error {
 	var one int
-	if err := s.r.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+	if err := s.queryRow(ctx, "SELECT 1").Scan(&one); err != nil {
 		return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
 	}
 	return nil

@@ -105,7 +105,7 @@ func (s *Store) loadStatements(ctx context.Context, ids []string, withoutReports
 	}
 	list := jsonList(ids)
 	byID := make(map[string]*store.Statement, len(ids))
-	rows, err := s.r.QueryContext(ctx, "SELECT id, kind, incident, day, confidence FROM statements WHERE id IN "+inList, list)
+	rows, err := s.query(ctx, "SELECT id, kind, incident, day, confidence FROM statements WHERE id IN "+inList, list)
 	if err != nil {
 		return nil, fmt.Errorf("reading statements: %w", err)
 	}
@@ -123,7 +123,7 @@ func (s *Store) loadStatements(ctx context.Context, ids []string, withoutReports
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("reading statements: %w", err)
 	}
-	rows, err = s.r.QueryContext(ctx, "SELECT statement_id, role, actor_id FROM statement_actors WHERE statement_id IN "+inList+
+	rows, err = s.query(ctx, "SELECT statement_id, role, actor_id FROM statement_actors WHERE statement_id IN "+inList+
 		" ORDER BY statement_id, role, actor_id", list)
 	if err != nil {
 		return nil, fmt.Errorf("reading statement actors: %w", err)
@@ -143,7 +143,7 @@ func (s *Store) loadStatements(ctx context.Context, ids []string, withoutReports
 		}
 	}
 	rows.Close()
-	rows, err = s.r.QueryContext(ctx, `SELECT did, aid FROM (`+
+	rows, err = s.query(ctx, `SELECT did, aid FROM (`+
 		respondsPairs("json_each(?1) j CROSS JOIN statements d CROSS JOIN statements a", "d.id = j.value AND")+`) ORDER BY did, aid`, list)
 	if err != nil {
 		return nil, fmt.Errorf("reading responses: %w", err)
@@ -162,7 +162,7 @@ func (s *Store) loadStatements(ctx context.Context, ids []string, withoutReports
 	if withoutReports {
 		return orderStatements(ids, byID), nil
 	}
-	rows, err = s.r.QueryContext(ctx, `SELECT statement_id, article_id, idx, kind, speaker, target, incident, day, evidence, quote, confidence
+	rows, err = s.query(ctx, `SELECT statement_id, article_id, idx, kind, speaker, target, incident, day, evidence, quote, confidence
 		FROM reports WHERE statement_id IN `+inList+` ORDER BY statement_id, coalesce(day, -1e18), article_id, idx`, list)
 	if err != nil {
 		return nil, fmt.Errorf("reading reports: %w", err)
@@ -215,7 +215,7 @@ func (s *Store) GetStatements(ctx context.Context, ids []string) ([]store.Statem
 }
 
 func (s *Store) statementIDs(ctx context.Context, q string, args ...any) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("selecting statements: %w", err)
 	}
@@ -265,7 +265,7 @@ func (s *Store) ListStatements(ctx context.Context, f store.StatementFilter, p s
 		}
 	}
 	var total int
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM "+from+w.String(), w.args...).Scan(&total); err != nil {
+	if err := s.queryRow(ctx, "SELECT count(*) FROM "+from+w.String(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting statements: %w", err)
 	}
 	var out []store.Statement
@@ -338,7 +338,7 @@ func (s *Store) CountStatements(ctx context.Context, f store.StatementFilter) ([
 		return slices.Clone(x.([]store.KindCount)), nil
 	}
 	w := statementWhere(v, f)
-	rows, err := s.r.QueryContext(ctx, "SELECT s.kind, count(*) FROM statements s"+w.String()+" GROUP BY s.kind", w.args...)
+	rows, err := s.query(ctx, "SELECT s.kind, count(*) FROM statements s"+w.String()+" GROUP BY s.kind", w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting statements: %w", err)
 	}
@@ -391,7 +391,7 @@ func (s *Store) Timeline(ctx context.Context, f store.StatementFilter, iv store.
 	}
 	w := statementWhere(v, f)
 	w.add("s.day IS NOT NULL")
-	rows, err := s.r.QueryContext(ctx, "SELECT s.day, s.kind, count(*) FROM statements s"+w.String()+" GROUP BY s.day, s.kind", w.args...)
+	rows, err := s.query(ctx, "SELECT s.day, s.kind, count(*) FROM statements s"+w.String()+" GROUP BY s.day, s.kind", w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("reading timeline: %w", err)
 	}
@@ -443,7 +443,7 @@ func (s *Store) Counterparts(ctx context.Context, actorID string, f store.Statem
 		self = v.subtree(self)
 	}
 	w.add("s.id IN (SELECT statement_id FROM statement_actors WHERE actor_id IN "+inList+")", jsonList(self))
-	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.kind, s.kspeaker, s.ktarget, sa.role, sa.actor_id
+	rows, err := s.query(ctx, `SELECT s.id, s.kind, s.kspeaker, s.ktarget, sa.role, sa.actor_id
 		FROM statements s JOIN statement_actors sa ON sa.statement_id = s.id`+w.String()+` ORDER BY s.id`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("reading counterparts: %w", err)

@@ -292,7 +292,7 @@ func (s *Store) PutArticles(ctx context.Context, gs []*store.ArticleGraph) ([]st
 
 // articleStatements returns the ids of the statements each article reports.
 func (s *Store) articleStatements(ctx context.Context, articleIDs []string) (map[string][]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT article_id, statement_id FROM reports
+	rows, err := s.query(ctx, `SELECT DISTINCT article_id, statement_id FROM reports
 		WHERE article_id IN (SELECT value FROM json_each(?)) AND statement_id IS NOT NULL ORDER BY 1, 2`, jsonList(articleIDs))
 	if err != nil {
 		return nil, fmt.Errorf("reading article statements: %w", err)

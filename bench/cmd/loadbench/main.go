@@ -53,6 +53,8 @@ type Result struct {
 	// Tenths holds the articles/s of each tenth of the timed articles, in load
 	// order: how the cost grows as the graph fills (batched runs of 5,000+ articles).
 	Tenths []float64 `json:"tenths,omitempty"`
+	// Ceiling is the copy of the loaded graph -ceiling measures.
+	Ceiling *Ceiling `json:"ceiling,omitempty"`
 }
 
 func main() {
@@ -73,6 +75,7 @@ func run() error {
 	seed := flag.Uint64("seed", 1, "synth seed")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load to this file")
 	warm := flag.Int("warm", 0, "load this many of the articles first, untimed (query plans, caches), and measure the rest")
+	ceiling := flag.Bool("ceiling", false, "after the load, also time copying the loaded graph into an empty store of the same schema by the cheapest route (an upper bound for any load)")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -190,6 +193,17 @@ func run() error {
 	res.ArticlesPerSec = float64(res.Articles) / res.Seconds
 	res.ReportsPerSec = float64(res.Reports) / res.Seconds
 	res.StmtsPerSec = float64(res.Statements) / res.Seconds
+	if *ceiling {
+		switch *kind {
+		case "sqlite":
+			res.Ceiling, err = sqliteCeiling(ctx, *dir)
+		case "neo4j":
+			res.Ceiling, err = neo4jCeiling(ctx, *uri, log)
+		}
+		if err != nil {
+			return err
+		}
+	}
 	return json.NewEncoder(os.Stdout).Encode(res)
 }
 

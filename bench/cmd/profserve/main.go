@@ -41,6 +41,8 @@ func run() error {
 	data := flag.String("data", "", "embedded store directory")
 	uri := flag.String("neo4j-uri", "", "Neo4j bolt URI (instead of -data)")
 	addr := flag.String("addr", "127.0.0.1:6060", "listen address (loopback)")
+	loaderWait := flag.Duration("loader-wait", 0, "how long dataloaders collect keys (0: graph.DefaultLoaderWait)")
+	noCache := flag.Bool("nocache", false, "turn off the embedded store's result cache (the API's response cache is always off here)")
 	flag.Parse()
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
@@ -62,7 +64,7 @@ func run() error {
 		}
 		s = ns
 	case *data != "":
-		ss, err := sqlitestore.Open(ctx, *data, sqlitestore.Options{})
+		ss, err := sqlitestore.Open(ctx, *data, sqlitestore.Options{NoResultCache: *noCache})
 		if err != nil {
 			return err
 		}
@@ -77,7 +79,7 @@ func run() error {
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.Handle("/debug/storecalls", newStoreCalls(counted))
-	mux.Handle("/", httpapi.New(httpapi.Config{Store: counted, Logger: log}))
+	mux.Handle("/", httpapi.New(httpapi.Config{Store: counted, Logger: log, LoaderWait: *loaderWait}))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
