@@ -493,3 +493,37 @@ func publishedDay(a Article) string {
 	}
 	return a.Published.Format(time.DateOnly)
 }
+
+// TestCommentHeadingKept checks that a ministry's "Comment of the <role> of
+// <ministry> <Name> on ..." heading, printed as one long line with no final
+// period above its Question/Answer turns, reaches the extractor as the title
+// or as a paragraph in every page shape: it is the only place the commenter
+// is named.
+func TestCommentHeadingKept(t *testing.T) {
+	const heading = "Comment of the Head of the Press Department of the Ministry of Foreign Affairs of Valdoria Ilse Marent on the remarks of the Freedonian Foreign Ministry concerning alleged intrusions into Freedonian state registries and the border talks"
+	const q = "Question: How do you assess the remarks of the Freedonian Foreign Ministry about the intrusions?"
+	const ans = "Answer: We reject the groundless claims of the Freedonian Foreign Ministry. We urge Freedonia to refrain from statements that harm the talks."
+	shapes := map[string]string{
+		"heading alone on the first line": heading + "\n\n" + q + "\n\n" + ans,
+		"single newlines":                 heading + "\n" + q + "\n" + ans,
+		"site name and menu above":        "Ministry of Foreign Affairs of Valdoria\n\nHome | Ministry | Press service\n\n" + heading + "\n\n" + q + "\n\n" + ans,
+		"numbered, with a timestamp":      "No:42/26, " + heading + "\n\n14 March 2026, 11:20\n\n" + q + "\n\n" + ans,
+		"answers in prose":                heading + "\n\nWe reject the groundless claims of the Freedonian Foreign Ministry.\n\nWe urge Freedonia to refrain from statements that harm the talks.",
+		"shorter heading":                 "Comment of the Spokesperson of the Ministry of Foreign Affairs of Valdoria Ilse Marent on Freedonian claims\n\n" + q + "\n\n" + ans,
+	}
+	for name, text := range shapes {
+		t.Run(name, func(t *testing.T) {
+			res := parseText(text)
+			found := strings.Contains(res.Title, "Ilse Marent")
+			for _, p := range res.Paragraphs {
+				found = found || strings.Contains(p, "Comment of the") && strings.Contains(p, "Ilse Marent")
+			}
+			if !found {
+				t.Errorf("heading lost: title %q, paragraphs %q", res.Title, res.Paragraphs)
+			}
+			if len(res.Paragraphs) < 2 {
+				t.Errorf("answers lost: %q", res.Paragraphs)
+			}
+		})
+	}
+}

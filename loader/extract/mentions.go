@@ -1084,6 +1084,7 @@ func camelCase(w string) bool {
 var possessedStateNoun = map[string]bool{
 	"government": true, "leadership": true, "authorities": true, "state media": true, "state news agency": true,
 	"state television": true, "state TV": true, "state-run media": true, "official media": true,
+	"military authorities": true, "military government": true,
 }
 
 // orderedOut reads an order to leave that names who must go between its

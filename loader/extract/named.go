@@ -12,7 +12,32 @@ import "strings"
 // describedGroupHeads are nouns that describe a non-state group of people.
 var describedGroupHeads = map[string]bool{
 	"group": true, "gang": true, "militia": true, "collective": true, "syndicate": true, "crew": true, "outfit": true,
-	"cartel": true, "faction": true, "network": true, "ring": true,
+	"cartel": true, "faction": true, "network": true, "ring": true, "actor": true,
+}
+
+// selfNameHeads end the names hacktivist groups give themselves even where
+// the word alone names a body: "Sahel Cyber Army", "People's Cyber Front".
+var selfNameHeads = map[string]bool{"Army": true, "Front": true, "Brigade": true, "Legion": true, "Team": true}
+
+// selfNamed returns where a name starts after a naming clause at k that
+// gives a group the name it uses or is given: "calling itself (the) X",
+// "which calls itself X", "it calls X"; k when there is none.
+func selfNamed(s *sentInfo, k int) int {
+	if w := s.lower(k); w == "which" || w == "that" {
+		k++
+	}
+	switch {
+	case (s.lower(k) == "calling" || s.lower(k) == "calls" || s.lower(k) == "called") && (s.lower(k+1) == "itself" || s.lower(k+1) == "themselves"):
+		k += 2
+	case (s.lower(k) == "it" || s.lower(k) == "they" || s.lower(k) == "researchers") && (s.lower(k+1) == "calls" || s.lower(k+1) == "call" || s.lower(k+1) == "called" || s.lower(k+1) == "dubbed"):
+		k += 2
+	default:
+		return k
+	}
+	if s.lower(k) == "the" && k+1 < len(s.toks) && isCap(s.toks[k+1].text) {
+		k++
+	}
+	return k
 }
 
 // describedOrgHeads are nouns that describe a company or a formal body.
@@ -81,7 +106,7 @@ func (a *analysis) nameRunBefore(s *sentInfo, end int) int {
 // at token start that no mention covers, or start.
 func (a *analysis) nameRunAfter(s *sentInfo, start int) int {
 	end := start
-	for end < len(s.toks) && end-start < 4 && namedTok(s.toks[end]) && s.mentionAt(end) < 0 && !s.lexical(end) {
+	for end < len(s.toks) && end-start < 4 && namedTok(s.toks[end]) && (s.mentionAt(end) < 0 && !s.lexical(end) || end > start && selfNameHeads[s.toks[end].text]) {
 		end++
 	}
 	if end < len(s.toks) && (namedTok(s.toks[end]) || s.lower(end) == "'s") {
@@ -168,6 +193,8 @@ func (a *analysis) findDescribedActors(s *sentInfo) {
 				k++
 			} else if c == "known" && s.lower(k+1) == "as" {
 				k += 2
+			} else if n := selfNamed(s, k); n > k {
+				k = n // "a ransomware gang calling itself X", "a group it calls X"
 			} else if typ == "GROUP" && k == i+1 {
 				continue // "group Kenya": only a naming cue makes a group's name
 			}
@@ -289,6 +316,9 @@ func (a *analysis) personCue(s *sentInfo, i, j int) bool {
 	if personCueNouns[s.lower(i-1)] {
 		return true
 	}
+	if i == 0 && j-i >= 2 && s.lower(j) == "," && openerApposition(s, j) {
+		return true
+	}
 	if j-i >= 2 && s.lower(i-1) == "that" && perfectAux[s.lower(j)] {
 		// "told reporters that Aleksandr Ermolov had stolen": a full name
 		// opening reported speech with an auxiliary after it
@@ -313,6 +343,25 @@ func (a *analysis) personCue(s *sentInfo, i, j int) bool {
 		break
 	}
 	return k < i-1 && k >= 0 && personCueNouns[s.lower(k)]
+}
+
+// openerApposition reports a full name opening a sentence whose comma at j
+// starts a relative "who" clause or an apposition that a speech verb closes:
+// "Name, who developed the tools.", "Name, Director General of the Agency,
+// said:".
+func openerApposition(s *sentInfo, j int) bool {
+	if s.lower(j+1) == "who" {
+		return true
+	}
+	for k := j + 2; k+1 < len(s.toks) && k-j <= 14; k++ {
+		switch s.lower(k) {
+		case ".", ";", `"`:
+			return false
+		case ",":
+			return speechVerbs[s.lower(k+1)]
+		}
+	}
+	return false
 }
 
 // perfectAux follow the subject of a reported deed: "said that X had stolen".
@@ -491,6 +540,15 @@ func (s *sentInfo) triggerVerbAt(i int) bool {
 // title or the first lines: every sentence from an "A:" up to the next "Q:"
 // is theirs unless it names its own speaker.
 func (a *analysis) attributeAnswers() {
+	answered := false
+	for range a.answers() {
+		answered = true
+		break
+	}
+	if !answered {
+		a.attributeComment()
+		return
+	}
 	var host *entity
 	for si := range a.sents {
 		s := &a.sents[si]
@@ -514,6 +572,62 @@ func (a *analysis) attributeAnswers() {
 			s.attribution, s.quoted = host, true
 		}
 	}
+}
+
+// attributeComment gives a ministry's comment printed as prose under its
+// heading ("Comment of the <role> of <ministry> <Name> on ...", then "We
+// reject ...") to the commenter: its first-person sentences that name no
+// other speaker are the commenter's words.
+func (a *analysis) attributeComment() {
+	host := a.headingCommenter()
+	if host == nil {
+		host = a.declarant()
+	}
+	if host == nil {
+		return
+	}
+	for si := range a.sents {
+		s := &a.sents[si]
+		if s.attribution == nil && !s.title && s.hasWe() && !a.commentHeading(s) {
+			s.attribution, s.quoted = host, true
+		}
+	}
+}
+
+// declarant is who a declaration's heading says it is made for:
+// "Declaration by the High Representative on behalf of the European Union",
+// "Joint statement on behalf of NATO Allies". Its "we" sentences are that
+// body's. It looks only at the title and the first lines.
+func (a *analysis) declarant() *entity {
+	for si := range a.sents {
+		s := &a.sents[si]
+		if si > 6 {
+			return nil
+		}
+		if !s.title && !s.headline() {
+			continue
+		}
+		for i := 0; i+3 < len(s.toks); i++ {
+			if s.lower(i) != "on" || s.lower(i+1) != "behalf" || s.lower(i+2) != "of" {
+				continue
+			}
+			k := skipArticle(s, i+3)
+			if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ != "PERSON" {
+				return s.ments[mi].ent
+			}
+		}
+	}
+	return nil
+}
+
+// commentHeading reports the heading line of a comment: "Comment of ...".
+func (a *analysis) commentHeading(s *sentInfo) bool {
+	for i := 0; i < len(s.toks) && i < 8; i++ {
+		if commentHeads[s.toks[i].lower] && isCap(s.toks[i].text) && (s.lower(i+1) == "of" || s.lower(i+1) == "by") {
+			return true
+		}
+	}
+	return false
 }
 
 // commentHeads open the heading of a ministry's commented answer: "Comment

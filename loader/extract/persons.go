@@ -61,6 +61,10 @@ func isNameTok(t token) bool {
 }
 
 // nameParticles are lower-case words inside personal names.
+// honorifics stand before a name without being part of it: "Sheikh
+// Salman bin Nasser Al Khalifa".
+var honorifics = map[string]bool{"Sheikh": true, "Sheikha": true, "Sheik": true}
+
 var nameParticles = map[string]bool{
 	"bin": true, "bint": true, "ibn": true, "van": true, "von": true, "der": true, "den": true, "de": true,
 	"da": true, "dos": true, "del": true, "la": true,
@@ -98,7 +102,19 @@ func (s *sentInfo) roleItemEnding(end int) int {
 func (a *analysis) findPersons(s *sentInfo) {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		if !isNameTok(toks[i]) || s.inItem(i, i+1) || s.mentionAt(i) >= 0 {
+		if end := officeOf(s, i); end > 0 && s.mentionAt(i) < 0 {
+			// "the Office of the National Security Adviser": a state's office
+			e := a.get(s.span(i, end), "AGENCY")
+			if e.affil == nil {
+				if st := a.datelineState(); st != nil {
+					e.affil, e.country = st, st.country
+				}
+			}
+			a.addMention(s, i, end, e, mActor)
+			i = end - 1
+			continue
+		}
+		if !isNameTok(toks[i]) || s.inItem(i, i+1) || s.mentionAt(i) >= 0 || honorifics[toks[i].text] {
 			continue
 		}
 		j := i
@@ -112,6 +128,11 @@ func (a *analysis) findPersons(s *sentInfo) {
 					j = q // a particle inside the name: "Ali bin Fetais", "Ursula von der Leyen"
 				}
 			}
+		}
+		if j-i >= 2 && j+1 < len(toks) && toks[j].text == "Al" && isNameTok(toks[j+1]) && s.mentionAt(j+1) < 0 {
+			j += 2 // a Gulf family name after the given names: "Salman bin Nasser Al Khalifa"
+		} else if j-i >= 3 && j < len(toks) && toks[j-1].text == "Al" && isNameTok(toks[j]) && s.mentionAt(j) < 0 {
+			j++ // the family name past the run's four words: "Fahad bin Yousef Al Sabah"
 		}
 		// "Jian G": a surname abbreviated to its initial
 		if j > i && j < len(toks) && len(toks[j].text) == 1 && isCap(toks[j].text) && j-i < 4 {
@@ -190,7 +211,11 @@ func (a *analysis) findPersons(s *sentInfo) {
 		var role string
 		var affil *entity
 		// role before the name, with the organization before the role
-		if ri := s.roleItemEnding(i); ri >= 0 {
+		ri := s.roleItemEnding(i)
+		if ri < 0 && i > 0 && honorifics[toks[i-1].text] {
+			ri = s.roleItemEnding(i - 1) // "Interior Minister Sheikh Name"
+		}
+		if ri >= 0 {
 			rs := s.items[ri].start
 			for rk := ri - 1; rk >= 0; rk-- {
 				if s.items[rk].end == rs {
@@ -202,6 +227,9 @@ func (a *analysis) findPersons(s *sentInfo) {
 				break
 			}
 			role = s.span(rs, i)
+			if honorifics[toks[i-1].text] {
+				role = s.span(rs, i-1) // "Interior Minister", not "Interior Minister Sheikh"
+			}
 			start = rs
 			p := rs
 			for q := 0; q < 2 && p > 1 && titleModifiers[s.lower(p-1)]; q++ {
@@ -507,7 +535,8 @@ func (a *analysis) findReferring(s *sentInfo) {
 				s.ments = append(s.ments, mention{start: i, end: j + 1, kind: mRoleNoun, role: "government", pattern: -1})
 				continue
 			}
-			if bodyNouns[s.lower(j)] && s.mentionAt(j) < 0 {
+			if bodyNouns[s.lower(j)] && s.mentionAt(j) < 0 && !(s.lower(j+1) == "of" && j+2 < len(s.toks) && isCap(s.toks[j+2].text)) {
+				// "the Department of Information and Communications Technology" names a body, it refers to none
 				s.ments = append(s.ments, mention{start: i, end: j + 1, kind: mRoleNoun, role: s.lower(j), pattern: -1})
 				continue
 			}
@@ -741,7 +770,10 @@ func (a *analysis) resolveCoref() {
 			// official who opened the last sentence is who "he" continues
 			lastSpeaker = p
 		}
-		if s.attribution == nil && prevAttr != nil && !a.ownSubject(s, prevAttr) && (s.para == prevPara && (strings.ContainsRune(s.text, '"') || s.hasWe()) || s.para == prevPara+1 && strings.HasPrefix(s.text, `"`) && a.sents[si-1].quoted) {
+		// a quote the sentence before opened and left open goes on here:
+		// "Russia has allowed ..." after `"Bitter Frost's members ... profit.`
+		openQuote := si > 0 && a.sents[si-1].para == s.para && a.sents[si-1].attribution == prevAttr && strings.Count(a.sents[si-1].text, `"`)%2 == 1
+		if s.attribution == nil && prevAttr != nil && (openQuote || !a.ownSubject(s, prevAttr)) && (s.para == prevPara && (strings.ContainsRune(s.text, '"') || s.hasWe()) || s.para == prevPara+1 && strings.HasPrefix(s.text, `"`) && (a.sents[si-1].quoted || introducesQuote(&a.sents[si-1]))) {
 			s.attribution = prevAttr
 			s.quoted = true
 		}
@@ -765,6 +797,13 @@ func (a *analysis) resolveCoref() {
 		}
 	}
 	a.attributeAnswers()
+}
+
+// introducesQuote reports a line that hands the word to the next paragraph's
+// quote, as press releases print it: "The Foreign Secretary, Name, said:".
+func introducesQuote(s *sentInfo) bool {
+	n := len(s.toks)
+	return s.attribution != nil && n >= 2 && s.toks[n-1].text == ":" && speechVerbs[s.toks[n-2].lower]
 }
 
 func (s *sentInfo) hasWe() bool {
@@ -981,6 +1020,9 @@ func (a *analysis) findAdministrations(s *sentInfo) {
 
 // headline reports a title-case sentence, where capitals do not mark names.
 func (s *sentInfo) headline() bool {
+	if n := len(s.toks); n >= 2 && s.toks[n-1].text == ":" && speechVerbs[s.toks[n-2].lower] {
+		return false // "Name, Director General of the Agency, said:" hands over a quote
+	}
 	caps, words := 0, 0
 	for _, t := range s.toks {
 		if isWordRune([]rune(t.text)[0]) && !isNumber(t.lower) {
@@ -1063,6 +1105,29 @@ func ofInstitution(s *sentInfo, i int) int {
 	}
 	if k == i+2 {
 		return 0
+	}
+	return k
+}
+
+// officeOf returns the end of an office named for the post it serves,
+// "Office of the National Security Adviser", "Office of the Prosecutor
+// General", or of a department named for its portfolio, "Department of
+// Information and Communications Technology", or 0.
+func officeOf(s *sentInfo, i int) int {
+	k := i + 2
+	switch {
+	case s.toks[i].text == "Office" && s.lower(i+1) == "of" && s.lower(i+2) == "the":
+		k = i + 3
+	case s.toks[i].text == "Department" && s.lower(i+1) == "of" && i+2 < len(s.toks) && isCap(s.toks[i+2].text):
+	default:
+		return 0
+	}
+	from := k
+	for k < len(s.toks) && k-i < 10 && (isCap(s.toks[k].text) || s.lower(k) == "and" && k > from && k+1 < len(s.toks) && isCap(s.toks[k+1].text)) && s.mentionAt(k) < 0 {
+		k++
+	}
+	if k-from < 2 {
+		return 0 // at least two words of the post: not "Office of the President" alone
 	}
 	return k
 }

@@ -285,6 +285,11 @@ func (a *analysis) warnings(si int, s *sentInfo) {
 			continue
 		}
 		sp := a.speakerOf(s, k)
+		if tg := harmVowed(s, that+1); tg != nil && sp != nil && tg.top() != sp.top() {
+			// "the Sahel Cyber Army warned that it would strike Nigeria's power grid"
+			a.add(si, "THREATENS", sp, tg, 0.7)
+			continue
+		}
 		if mi := s.mentionAt(that + 1); mi >= 0 && s.ments[mi].ent != nil && s.ments[mi].kind == mActor && sp != nil && s.ments[mi].ent.top() != sp.top() {
 			a.add(si, "ACCUSES", sp, s.ments[mi].ent, 0.7)
 		} else if mi >= 0 && sp != nil && s.ments[mi].ent != nil && s.ments[mi].ent.top() == sp.top() && ownResponse(s, s.ments[mi].end) {
@@ -293,6 +298,118 @@ func (a *analysis) warnings(si int, s *sentInfo) {
 			if tg := a.opponent(sp); tg != nil && !s.partner(tg) {
 				a.add(si, "THREATENS", sp, tg, 0.65)
 			}
+		}
+	}
+}
+
+// harmVerbs are the blows a speaker can vow to strike: "would strike",
+// "will attack", "would leak".
+var harmVerbs = map[string]bool{
+	"strike": true, "attack": true, "hit": true, "target": true, "hack": true, "paralyse": true, "paralyze": true,
+	"cripple": true, "leak": true, "publish": true, "disrupt": true,
+}
+
+// harmVowed returns the side a clause at k vows to harm in the speaker's
+// own voice, "it would strike Nigeria's power grid next", "they will attack
+// Ghana", or nil: the side named, or owning what is named, within a few words.
+func harmVowed(s *sentInfo, k int) *entity {
+	switch s.lower(k) {
+	case "it", "they", "we":
+	default:
+		return nil
+	}
+	if w := s.lower(k + 1); w != "would" && w != "will" {
+		return nil
+	}
+	q := k + 2
+	if s.lower(q) == "next" || s.lower(q) == "also" {
+		q++
+	}
+	if !harmVerbs[s.lower(q)] {
+		return nil
+	}
+	for j := q + 1; j < len(s.toks) && j-q <= 3; j++ {
+		if mi := s.mentionAt(j); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil {
+			return s.ments[mi].ent
+		}
+		if w := s.lower(j); w == "." || w == "," || w == "if" || w == "unless" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// responsibleApposition reads an apposition that describes an actor as
+// responsible for wrongs as the sentence subject's accusation: "The UK has
+// today imposed sanctions on five members of Bitter Frost, a Russian-speaking
+// ransomware group responsible for attacks that disrupted ...".
+func (a *analysis) responsibleApposition(si int, s *sentInfo) {
+	for i := 3; i+1 < len(s.toks); i++ {
+		if s.lower(i) != "responsible" || s.lower(i+1) != "for" {
+			continue
+		}
+		c := -1
+		for q := i - 1; q > 0 && i-q <= 7; q-- {
+			if w := s.lower(q); w == "," {
+				if n := s.lower(q + 1); n == "a" || n == "an" {
+					c = q
+				}
+				break
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		mi := s.mentionAt(c - 1)
+		if mi < 0 || s.ments[mi].kind != mActor || s.ments[mi].ent == nil || s.ments[mi].ent.typ == "STATE" || s.ments[mi].ent.typ == "PERSON" {
+			continue
+		}
+		tg := s.ments[mi].ent
+		sp := s.attribution
+		if sp == nil {
+			sp = a.sentenceSubject(s, s.ments[mi].start)
+		}
+		if sp != nil && sp != tg && tg.top() != sp.top() {
+			a.add(si, "ACCUSES", sp, tg, 0.7)
+		}
+	}
+}
+
+// sponsorNouns are what a sponsor gives the ones who act for it.
+var sponsorNouns = map[string]bool{
+	"funding": true, "support": true, "protection": true, "backing": true, "financing": true, "orders": true,
+	"instructions": true, "money": true, "training": true, "weapons": true,
+}
+
+// receivedFrom reads hackers said to have received a sponsor's help as an
+// accusation of the sponsor by whoever says so: "It said intelligence showed
+// that the hackers received funding and protection from elements of the
+// military government in Niger".
+func (a *analysis) receivedFrom(si int, s *sentInfo) {
+	sp := s.attribution
+	if sp == nil {
+		return
+	}
+	for i, t := range s.toks {
+		if t.lower != "received" && t.lower != "receive" && t.lower != "receives" && t.lower != "receiving" || !sponsorNouns[s.lower(i+1)] {
+			continue
+		}
+		for j := i + 2; j+1 < len(s.toks) && j-i <= 6; j++ {
+			if s.lower(j) != "from" {
+				continue
+			}
+			for k := j + 1; k < len(s.toks) && k-j <= 8; k++ {
+				if w := s.lower(k); w == "," || w == "." || w == ";" {
+					break
+				}
+				if mi := s.mentionAt(k); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ != "PERSON" {
+					if tg := s.ments[mi].ent; tg.top() != sp.top() {
+						a.add(si, "ACCUSES", sp, tg, 0.7)
+					}
+					return
+				}
+			}
+			return
 		}
 	}
 }
@@ -1629,6 +1746,57 @@ var listVerbs = map[string]bool{
 	"added": true, "adds": true, "adding": true, "placed": true, "places": true, "placing": true, "put": true, "puts": true,
 }
 
+// designationList reads a press release's numbered list of designations:
+// after "The individuals and entities designated today are:" each item that
+// opens with a person, company or group ("1. Name, who ...") is sanctioned
+// by whoever announced the sanctions in the paragraphs before.
+func (a *analysis) designationList(si int, s *sentInfo) {
+	n := len(s.toks)
+	if n < 3 || s.toks[n-1].text != ":" || s.title {
+		return
+	}
+	listing := false
+	for _, t := range s.toks {
+		switch t.lower {
+		case "designated", "designations", "sanctioned", "listed", "listings":
+			listing = true
+		}
+	}
+	if !listing {
+		return
+	}
+	var sp *entity
+	for k := len(a.stmts) - 1; k >= 0; k-- {
+		if st := a.stmts[k]; st.kind == "SANCTIONS" && st.sent < si && s.para-a.sents[st.sent].para <= 3 {
+			sp = st.speaker
+			break
+		}
+	}
+	if sp == nil {
+		return
+	}
+	for k := si + 1; k < len(a.sents) && k-si <= 40; k++ {
+		it := &a.sents[k]
+		q := 0
+		for q < len(it.toks) && (isNumber(it.toks[q].text) || it.toks[q].text == "." || it.toks[q].text == ")") {
+			q++
+		}
+		if q == len(it.toks) {
+			continue // the item's number printed as a line of its own
+		}
+		mi := it.mentionAt(q)
+		if mi < 0 || it.ments[mi].kind != mActor || it.ments[mi].ent == nil {
+			return
+		}
+		switch e := it.ments[mi].ent; e.typ {
+		case "PERSON", "ORGANIZATION", "GROUP":
+			a.add(k, "SANCTIONS", sp, e, 0.8)
+		default:
+			return
+		}
+	}
+}
+
 // listedOn reads a target put on a blacklist as a sanction: "the Commerce
 // Department added 14 Chinese firms to its Entity List", "placed the
 // companies, including X and Y, on a trade blacklist". A hypothetical
@@ -2062,12 +2230,16 @@ var blameWords = map[string]bool{"blaming": true, "accusing": true, "pointing": 
 // blaming others", said by someone of another side, as criticism of X.
 func (a *analysis) insteadOfBlaming(si int, s *sentInfo) {
 	sp := s.attribution
-	if sp == nil {
-		return
-	}
 	for q, t := range s.toks {
 		if !(t.lower == "instead" && s.lower(q+1) == "of" || t.lower == "rather" && s.lower(q+1) == "than") || !blameWords[s.lower(q+2)] {
 			continue
+		}
+		if sp == nil {
+			// "Gil rejected the remark and said Colombia should ... instead of
+			// blaming its neighbour": the sentence's subject says it
+			if sp = a.sentenceSubject(s, q); sp == nil || sp.typ != "PERSON" {
+				return
+			}
 		}
 		for _, m := range s.ments {
 			if m.start >= q || m.kind != mActor || m.ent == nil || m.ent.typ == "INCIDENT" || m.ent.typ == "PERSON" && m.ent == sp {

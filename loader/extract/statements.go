@@ -209,6 +209,9 @@ func (a *analysis) findStatements() {
 		a.mustStop(si, s)
 		a.stopSmears(si, s)
 		a.listedOn(si, s)
+		a.designationList(si, s)
+		a.receivedFrom(si, s)
+		a.responsibleApposition(si, s)
 		a.prejudged(si, s)
 		a.tracedTo(si, s)
 		a.linkedTo(si, s)
@@ -314,10 +317,14 @@ func (a *analysis) subject(s *sentInfo, i int) (int, bool) {
 			}
 		}
 	}
+	dl := datelineEnd(s)
 	for k := len(s.ments) - 1; k >= 0; k-- {
 		m := s.ments[k]
 		if m.end > i {
 			continue
+		}
+		if m.end < dl {
+			break // "Tehran, IRNA - The spokesman ...": the place and the wire are no subject
 		}
 		if m.kind == mWe {
 			if s.attribution != nil {
@@ -495,6 +502,9 @@ func (s *sentInfo) coordinated(k int, dir int) []int {
 		if m.start == 0 && isAllCaps(s.toks[0].text) && (s.lower(m.end) == "-" || s.lower(m.end) == ",") {
 			break // a dateline ("JERUSALEM - Israel's ...") is no coordinated actor
 		}
+		if d := datelineEnd(s); d > 0 && (m.end <= d) != (s.ments[cur].end <= d) {
+			break // "Tehran, IRNA - Iran's foreign ministry": the dateline is no list
+		}
 		if !ok || m.ent == nil || m.kind != mActor || nonState(m.ent) != (s.ments[k].ent != nil && nonState(s.ments[k].ent)) {
 			break
 		}
@@ -523,7 +533,7 @@ func (a *analysis) objectOf(s *sentInfo, i int, speaker *entity, limit int, accu
 		if m.start-i > limit {
 			return -1, false
 		}
-		if a.breakBetween(s, i, m.start) || newClause(s, i, m.start) || reasonBetween(s, i, m.start) || unnamedAccused(s, i, m.start) {
+		if a.breakBetween(s, i, m.start) || newClause(s, i, m.start) || reasonBetween(s, i, m.start) || unnamedAccused(s, i, m.start) || clauseSubject(s, i, m) {
 			return -1, false
 		}
 		if m.ent == speaker || (speaker != nil && m.ent.top() == speaker.top() && m.ent.typ == "STATE") {
@@ -717,7 +727,7 @@ func (a *analysis) add(si int, kind string, sp, tg *entity, conf float64) {
 			conf -= echoPenalty(s, sp, kind)
 		}
 	}
-	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp || s.attribution.typ == "PERSON" && sp.typ == "STATE" && (s.attribution.affil == nil && tg != nil && tg.top() != sp || tg == nil && s.attribution.top().typ != "STATE" && officialRole(s.attribution.role))) && kind != "SANCTIONS" && kind != "INDICTS" {
+	if s.attribution != nil && s.attribution != sp && (s.attribution.top() == sp || s.attribution.affil == sp || s.attribution.typ == "PERSON" && sp.typ == "STATE" && (s.attribution.affil == nil && tg != nil && tg.top() != sp && !observerRole(s.attribution.role) || tg == nil && s.attribution.top().typ != "STATE" && officialRole(s.attribution.role))) && kind != "SANCTIONS" && kind != "INDICTS" {
 		// an unplaced official (no state known for them or their ministry)
 		// speaks for the state they name
 		// "China will take countermeasures, the ministry said": the reporting
@@ -1912,7 +1922,8 @@ func datelineEnd(s *sentInfo) int {
 					return j + 1
 				}
 				return 0
-			case w == "," || isNumber(w) || monthAbbrev(w):
+			case w == "," || isNumber(w) || monthAbbrev(w) || len(w) >= 3 && isAllCaps(w):
+				// "Tehran, IRNA - ": the agency that filed it, no actor
 			default:
 				return 0
 			}
@@ -2020,6 +2031,21 @@ func newClause(s *sentInfo, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// clauseSubject reports a mention after the verb at i that opens a clause
+// of its own, as the subject of a past-tense verb after ", and": "designated
+// the same five individuals, and Australia imposed ...".
+func clauseSubject(s *sentInfo, i int, m mention) bool {
+	p := m.start
+	if s.lower(p-1) == "the" {
+		p--
+	}
+	if p-2 <= i || s.lower(p-1) != "and" || s.lower(p-2) != "," {
+		return false
+	}
+	w := s.lower(m.end)
+	return len(w) > 3 && strings.HasSuffix(w, "ed") && !isCap(s.toks[m.end].text)
 }
 
 // modal reports a future or hypothetical frame before token i in its clause:
@@ -2200,7 +2226,7 @@ func (a *analysis) opposesAccusations(s *sentInfo, end int) bool {
 				for s.lower(k) == `"` || s.lower(k) == "'" || isEvaluative(s.lower(k)) {
 					k++ // Japan's "unfounded" accusations
 				}
-				if w2 := s.lower(k); w2 == "accusations" || w2 == "allegations" || w2 == "claims" || w2 == "accusation" {
+				if w2 := s.lower(k); w2 == "accusations" || w2 == "allegations" || w2 == "claims" || w2 == "accusation" || claimDocument[w2] {
 					return true
 				}
 				return false
@@ -2209,6 +2235,10 @@ func (a *analysis) opposesAccusations(s *sentInfo, end int) bool {
 	}
 	return false
 }
+
+// claimDocument are the papers a side's claims come in: opposing "the EU
+// declaration" or "Washington's report" rejects what its author claims.
+var claimDocument = map[string]bool{"declaration": true, "statement": true, "report": true, "findings": true, "charges": true, "remarks": true}
 
 // lawActs reports whether a passive legal act is the arrest or charge of
 // suspects ("were arrested on suspicion of", "was charged with spying").
@@ -3012,6 +3042,19 @@ func deniedVictim(s *sentInfo, end int) *entity {
 func officialRole(role string) bool {
 	r := strings.ToLower(role)
 	return strings.Contains(r, "spokes") || strings.Contains(r, "minister") || strings.Contains(r, "ambassador")
+}
+
+// observerRole reports a role that comments on governments without speaking
+// for one: "a Gulf security researcher" who notes that Bahrain has accused
+// Iran reports Bahrain's accusation, not her own.
+func observerRole(role string) bool {
+	r := strings.ToLower(role)
+	for _, w := range []string{"researcher", "analyst", "expert", "professor", "scholar", "fellow"} {
+		if strings.Contains(r, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastSanctioner is the speaker of the latest sanction before sentence si
