@@ -469,10 +469,16 @@ func (a *analysis) findReferring(s *sentInfo) {
 		switch t.lower {
 		case "hackers", "officers", "diplomats", "agents", "spies", "officials", "suspects", "men", "nationals", "individuals",
 			"defendants", "accused", "operatives", "citizens", "women", "people", "pair", "trio", "employees", "perpetrators", "attackers", "group",
-			"companies", "firms":
+			"companies", "firms", "workers":
 			d, st := s.lower(i-1), i-1
 			if numberWords[d] || isNumber(d) {
 				d, st = s.lower(i-2), i-2 // "the two officers"
+			}
+			if d == "same" && s.lower(i-2) == "the" {
+				d, st = "the", i-2 // "the same group": the one named before
+			}
+			if d == "both" && (t.lower == "men" || t.lower == "defendants" || t.lower == "women" || t.lower == "suspects") {
+				d = "the" // "designated both men"
 			}
 			if t.lower == "accused" && d != "the" {
 				continue // only "the accused" is a noun
@@ -653,7 +659,7 @@ func (a *analysis) resolveCoref() {
 					if e == nil && (noun == "group" || noun == "hackers" || noun == "attackers") {
 						// "the group": the latest named hacking group ("Flax Typhoon", "APT40")
 						for _, g := range a.order {
-							if g.typ == "GROUP" && g.seen > 0 && (!strings.Contains(g.name, " ") || codeNameSuffixes[g.name[strings.LastIndexByte(g.name, ' ')+1:]] || strings.Contains(strings.ToLower(g.name), "group")) && (e == nil || g.seen > e.seen) {
+							if g.typ == "GROUP" && g.seen > 0 && (!strings.Contains(g.name, " ") || codeNameSuffixes[g.name[strings.LastIndexByte(g.name, ' ')+1:]] || strings.Contains(strings.ToLower(g.name), "group") || noun == "group" && namedGroup(g)) && (e == nil || g.seen > e.seen) {
 								e = g
 							}
 						}
@@ -906,7 +912,9 @@ func (a *analysis) findAttribution(s *sentInfo) {
 				}
 			}
 		}
-		if mi := s.mentionAt(p); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].end == p+1 {
+		if mi := s.mentionAt(p); mi >= 0 && s.ments[mi].kind == mActor && (s.ments[mi].end == p+1 || s.ments[mi].end == p+2 && s.lower(p+1) == "," && s.ments[mi].ent != nil && s.ments[mi].ent.typ == "PERSON") {
+			// also "the directorate's head, Gaby Portnoy, told": the named
+			// apposition, its closing comma inside the mention
 			s.attribution, s.attrTok = s.ments[mi].ent, v
 			return
 		}

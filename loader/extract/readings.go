@@ -414,6 +414,86 @@ func (a *analysis) receivedFrom(si int, s *sentInfo) {
 	}
 }
 
+// actingFor reads a hostile actor said to act for a sponsor as an
+// accusation of the sponsor by whoever says so: "said the intruders worked on
+// behalf of the Revolutionary Guard", "a group acting for Iran's intelligence
+// ministry", "hackers working for Pyongyang", "acted on Moscow's orders".
+func (a *analysis) actingFor(si int, s *sentInfo) {
+	for i, t := range s.toks {
+		k := -1
+		switch t.lower {
+		case "behalf":
+			if s.lower(i-1) == "on" && s.lower(i+1) == "of" {
+				k = i + 2
+			}
+		case "for":
+			switch s.lower(i - 1) {
+			case "working", "worked", "works", "work", "acting", "acted", "acts", "act", "operating", "operated":
+				k = i + 1
+			}
+		case "orders":
+			if mi := s.mentionAt(i - 2); s.lower(i-1) == "'s" && mi >= 0 {
+				// "on Moscow's orders", "on the Kremlin's orders": the possessor
+				if b := s.ments[mi].start; s.lower(b-1) == "on" || s.lower(b-1) == "the" && s.lower(b-2) == "on" {
+					k = b
+				}
+			} else if s.lower(i-2) == "on" && s.lower(i-1) == "the" && s.lower(i+1) == "of" {
+				k = i + 2
+			}
+		}
+		if k < 0 || !hostileBefore(s, i) || negated(s, i-1) {
+			continue
+		}
+		sp := a.claimant(s, i)
+		if len(s.ments) > 0 && s.ments[0].start <= 1 && s.ments[0].kind == mActor && s.ments[0].ent != nil && s.ments[0].ent.typ == "AGENCY" && (sp == nil || sp.typ == "GROUP" || sp.typ == "ORGANIZATION") {
+			sp = s.ments[0].ent // "The ministry's statement blamed X and said ...": the opening body
+		}
+		if sp == nil {
+			continue
+		}
+		if s.lower(i) == "orders" {
+			// "Belarus had acted on Moscow's orders": the one acting is accused too
+			for q := i - 3; q >= 0 && i-q <= 8; q-- {
+				if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].kind == mActor && s.ments[mi].ent != nil && s.ments[mi].ent.typ != "PERSON" {
+					if e := s.ments[mi].ent; e.top() != sp.top() {
+						a.add(si, "ACCUSES", sp, e, 0.7)
+					}
+					break
+				}
+			}
+		}
+		if s.lower(k) == "the" {
+			k++
+		}
+		mi := s.mentionAt(k)
+		if mi < 0 || s.ments[mi].kind != mActor && s.ments[mi].kind != mDemonym || s.ments[mi].ent == nil {
+			continue
+		}
+		if tg := s.ments[mi].ent; tg.typ != "PERSON" && tg.top() != sp.top() && tg.typ != "GROUP" {
+			a.add(si, "ACCUSES", sp, tg, 0.7)
+		}
+	}
+}
+
+// hostileBefore reports a hostile actor within six tokens before i: a group
+// mention or a word for intruders ("the hackers", "the group", "it").
+func hostileBefore(s *sentInfo, i int) bool {
+	for q := i - 1; q >= 0 && i-q <= 9; q-- {
+		switch s.toks[q].lower {
+		case "hackers", "group", "intruders", "attackers", "operatives", "gang", "unit", "it", "they", "actors", "crew":
+			return true
+		case ",", ";", "said", "says":
+			if i-q > 2 {
+				return false
+			}
+		}
+		if mi := s.mentionAt(q); mi >= 0 && s.ments[mi].ent != nil && (s.ments[mi].ent.typ == "GROUP" || s.lower(i) == "orders" && s.ments[mi].kind == mActor && s.ments[mi].ent.typ != "PERSON" && q < i-3) {
+			return true // "Belarus had acted on Moscow's orders": the actor ordered
+		}
+	}
+	return false
+}
+
 // prejudged reads a speaker saying another side "jumped to conclusions" as
 // denying that side's claim: "said the Philippine side had \"jumped to
 // conclusions\"".
@@ -740,13 +820,15 @@ var conductAdjectives = map[string]bool{
 func (a *analysis) badConduct(si int, s *sentInfo) {
 	for n, t := range s.toks {
 		// an attack judged by name: "called the attacks extremely regrettable"
-		judged := attackWords[t.lower] && s.lower(n-1) == "the" && (judgeVerbs[s.lower(n-2)] || copulaJudged(s, n)) ||
-			attackWords[t.lower] && s.lower(n-1) == "'s" && copulaJudged(s, n) // "Anonymous Sudan's attacks were callous"
+		judged := judgedDeed(t.lower) && s.lower(n-1) == "the" && (judgeVerbs[s.lower(n-2)] || copulaJudged(s, n)) ||
+			attackWords[t.lower] && s.lower(n-1) == "'s" && copulaJudged(s, n) || // "Anonymous Sudan's attacks were callous"
+			attackWords[t.lower] && demonstrativeBefore(s, n) && copulaJudged(s, n) // "This malicious cyber campaign is unacceptable"
 		if !conductNouns[t.lower] && !judged {
 			continue
 		}
 		measure := measureNouns[t.lower]
-		adj := false
+		// "This is a clear provocation": a verdict on the deed the article reports
+		adj := conductAdjectives[t.lower] && predicateVerdict(s, n)
 		for j := n - 1; j >= 0 && n-j <= 5 && !(measure && n-j > 2) && !judged; j-- {
 			if conductAdjectives[s.toks[j].lower] {
 				adj = true
@@ -805,7 +887,7 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 		}
 		if cop > 0 {
 			for j := cop + 1; j < len(s.toks) && j-cop <= 5; j++ {
-				if conductAdjectives[s.toks[j].lower] || s.toks[j].lower == "threat" && s.lower(j+1) == "to" && a.possessor(s, n) != nil {
+				if conductAdjectives[s.toks[j].lower] || s.toks[j].lower == "threat" && s.lower(j+1) == "to" && (a.possessor(s, n) != nil || judgedDeed(t.lower) && s.lower(n-1) == "the") {
 					// "Iran's cyber operations are a direct threat to our security"
 					adj = true
 					break
@@ -906,6 +988,9 @@ func (a *analysis) badConduct(si int, s *sentInfo) {
 		}
 		if tg == nil {
 			tg = a.opponent(sp)
+			if sponsor := a.sponsorOf(tg); sponsor != nil && sponsor != sp.top() {
+				tg = sponsor // "the attacks were a threat to our security": the state behind the group
+			}
 		}
 		if tg != nil && tg.top() != sp.top() {
 			a.add(si, "CRITICIZES", sp, tg, 0.7)
@@ -1603,13 +1688,79 @@ var judgeVerbs = map[string]bool{"called": true, "calling": true, "branded": tru
 
 // copulaJudged reports an attack noun at n followed by a copula and a
 // conduct adjective: "the attacks were unacceptable".
+// sponsorOf returns the state accused in the same sentence as the
+// unaffiliated group g ("said the group was acting on behalf of China"), or
+// nil.
+func (a *analysis) sponsorOf(g *entity) *entity {
+	if g == nil || g.typ != "GROUP" || g.affil != nil {
+		return nil
+	}
+	var sponsor *entity
+	for _, st := range a.stmts {
+		if st.kind != "ACCUSES" || st.target != g {
+			continue
+		}
+		for _, o := range a.stmts {
+			if o.sent == st.sent && o.kind == "ACCUSES" && o.target != nil && o.target.typ == "STATE" && o.target != st.speaker.top() {
+				sponsor = o.target
+			}
+		}
+	}
+	return sponsor
+}
+
+// judgedDeed reports a deed whose judgement ("called the theft
+// regrettable", "the thefts were a direct threat to peace") criticizes its
+// doer: an attack, a theft or a heist.
+func judgedDeed(w string) bool {
+	return attackWords[w] || w == "theft" || w == "thefts" || w == "heist" || w == "heists"
+}
+
+// demonstrativeBefore reports a noun at n that a demonstrative opens, over
+// up to three modifiers: "this malicious cyber campaign", "these attacks".
+func demonstrativeBefore(s *sentInfo, n int) bool {
+	for q := n - 1; q >= 0 && n-q <= 4; q-- {
+		switch w := s.toks[q].lower; w {
+		case "this", "these", "such":
+			return true
+		case "the", "a", "an", ",", `"`, "and":
+			return false
+		default:
+			if isCap(s.toks[q].text) && q > 0 {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// predicateVerdict reports a verdict noun at n predicated of a demonstrative
+// subject: "This is a clear provocation", "these are an escalation".
+func predicateVerdict(s *sentInfo, n int) bool {
+	q := n - 1
+	for q > 0 && n-q <= 2 && s.lower(q) != "a" && s.lower(q) != "an" {
+		q--
+	}
+	if w := s.lower(q); w != "a" && w != "an" {
+		return false
+	}
+	if w := s.lower(q - 1); w != "is" && w != "was" && w != "are" && w != "were" {
+		return false
+	}
+	switch s.lower(q - 2) {
+	case "this", "these", "that", "it":
+		return q-2 == 0 || s.lower(q-3) == `"`
+	}
+	return false
+}
+
 func copulaJudged(s *sentInfo, n int) bool {
 	if w := s.lower(n + 1); w != "were" && w != "was" && w != "are" && w != "is" {
 		return false
 	}
 	for j := n + 2; j < len(s.toks) && j-n <= 5; j++ {
-		if conductAdjectives[s.toks[j].lower] {
-			return true
+		if conductAdjectives[s.toks[j].lower] || s.toks[j].lower == "threat" && s.lower(j+1) == "to" {
+			return true // "the thefts were a direct threat to peace"
 		}
 		if s.toks[j].text == "," || s.toks[j].text == "." {
 			return false

@@ -609,6 +609,28 @@ The Chinese side has never and will never support hacking activities, and the Em
 		want: []string{"Canada ACCUSES Grey Otter"}},
 	{name: "260. a known name inside a longer body's name is that body", text: "Georgia's State Security Service accused Russia of hacking the election commission. Kenya's National Security Council condemned the attack by Somali hackers.",
 		want: []string{"State Security Service ACCUSES Russia", "National Security Council ACCUSES Somali hackers"}, absent: []string{"Security Service ACCUSES Russia", "United Kingdom", "United States"}},
+	{name: "283. condemning an attack whose doer was named before criticizes the doer", text: "Estonia's cyber agency said Russian hackers had broken into the ministry's mail servers. Foreign Minister Anna Kask condemned the intrusion.",
+		want: []string{"Anna Kask CRITICIZES Russia"}, absent: []string{"Anna Kask ACCUSES Russia"}},
+	{name: "283b. condemning what one calls an attack, its doer named before, criticizes the doer", text: "ROME - Italy's cyber agency said a hacker group linked to Russian intelligence had tried to disrupt the railway network. Foreign Minister Marco Bellini condemned what he called \"intolerable attacks on our infrastructure\".",
+		want: []string{"Marco Bellini CRITICIZES Russia"}, absent: []string{"Marco Bellini ACCUSES Russia"}},
+	{name: "287. a hyphenated Western given name is part of the person's name", text: "Foreign Minister Jean-Noel Marchand condemned Russia. Interior Minister Hans-Peter Vogel said Russian hackers had breached the network.",
+		want: []string{"Jean-Noel Marchand CRITICIZES Russia", "Hans-Peter Vogel ACCUSES Russian hackers"}},
+	{name: "288. a quoted verdict on the deed ('This ... campaign is unacceptable') criticizes its doer", text: "Prague blamed Chinese hackers for the breach. \"This malicious campaign is unacceptable,\" Foreign Minister Jan Dvorak said.",
+		want: []string{"Jan Dvorak CRITICIZES China"}},
+	{name: "288b. 'This is a clear provocation', 'the thefts were a threat to' criticize the doer", text: "Seoul blamed North Korean hackers for the heist. \"This is a clear provocation,\" spokesperson Park Min-su told a briefing. Ambassador Lee Sun-hee said the thefts were \"a direct threat to international peace\".",
+		want: []string{"Park Min-su CRITICIZES North Korea", "Lee Sun-hee CRITICIZES North Korea"}},
+	{name: "289. a hostile actor said to act for a sponsor accuses the sponsor ('worked on behalf of', 'acting for', 'on X's orders')", text: "Oman's interior ministry blamed a group it called \"Red Lynx\" and said the intruders worked on behalf of Iran's Revolutionary Guard Corps. Tirana said a group acting for Iran's intelligence ministry had carried out the attack. Warsaw said Belarus had acted \"on Moscow's orders\".",
+		want: []string{"Ministry of the Interior of Oman ACCUSES Islamic Revolutionary Guard Corps", "Albania ACCUSES Intelligence services of Iran", "Poland ACCUSES Russia", "Poland ACCUSES Belarus"}},
+	{name: "289b. a group said to act for a state lends the state to a later verdict on its deeds", text: "Tokyo police said a group known as Grey Crane had hacked the space agency. It said the group was highly likely acting on behalf of China. Chief Cabinet Secretary Ken Mori said the attacks were \"a threat to our national security\".",
+		want: []string{"Ken Mori CRITICIZES China"}, absent: []string{"Ken Mori CRITICIZES Grey Crane"}},
+	{name: "290. 'both men' continues the people named before", text: "A federal grand jury charged two Iranian nationals with extortion. The Treasury Department's Office of Foreign Assets Control designated both men on Tuesday.",
+		want: []string{"Office of Foreign Assets Control SANCTIONS two Iranian nationals"}},
+	{name: "291. a body's head named in apposition after a quote speaks, not the body", text: "Israel's National Cyber Directorate said on Monday it had foiled attacks. \"Iran is waging a cyber war against our hospitals,\" the directorate's head, Dan Levi, told a conference.",
+		want: []string{"Dan Levi ACCUSES Iran"}, absent: []string{"Israel National Cyber Directorate ACCUSES Iran"}},
+	{name: "285. 'the (same) group' and 'the workers' continue the group named before", text: "Britain's NCSC blamed a group known as Amber Fox for the breach. Germany's domestic intelligence agency said the same group had targeted German companies. Seoul blamed North Korean IT workers for the thefts. South Korea's foreign ministry said the workers had stolen cryptocurrency.",
+		want: []string{"Intelligence services of Germany ACCUSES Amber Fox", "Ministry of Foreign Affairs of South Korea ACCUSES North Korean IT workers"}},
+	{name: "286. a gang's threat with no victim named threatens no state", text: "Ireland blamed a ransomware gang calling itself Grey Heron for the hospital outage. The group stole patient files and threatened to publish the records unless a ransom was paid.",
+		absent: []string{"Grey Heron THREATENS Ireland"}},
 }
 
 // TestRoundNineEntities checks entity readings of round 9 that statement
@@ -712,6 +734,12 @@ func TestConfidentReadings(t *testing.T) {
 			"Ministry of Foreign Affairs of Argentina DENIES Chile"},
 		{`The United States expelled ten Russian diplomats on Monday. "Such hostile steps will undoubtedly trigger a resolute retaliation," Russian foreign ministry spokeswoman Maria Zakharova said.`,
 			"Maria Zakharova THREATENS United States"},
+		// 284. a vowed response answers the side whose measure the article
+		// reports, also when an unplaced minister of the dateline's state took it
+		{`VILNIUS, March 3 - Foreign Minister Ona Petraite announced the expulsion of a Belarusian consul. The Belarusian embassy said it would respond to the expulsion in kind.`,
+			"Embassy of Belarus THREATENS Lithuania"},
+		{`Latvia expelled two Belarusian diplomats on Monday. The Belarusian embassy in Riga said it would respond to the expulsion in kind.`,
+			"Embassy of Belarus in Riga THREATENS Latvia"},
 	}
 	for _, c := range cases {
 		got := triples(Extract(Document{Body: c.text, Published: published}))

@@ -211,6 +211,7 @@ func (a *analysis) findStatements() {
 		a.listedOn(si, s)
 		a.designationList(si, s)
 		a.receivedFrom(si, s)
+		a.actingFor(si, s)
 		a.responsibleApposition(si, s)
 		a.prejudged(si, s)
 		a.tracedTo(si, s)
@@ -836,6 +837,7 @@ func (a *analysis) listedStates(si, end, n int) []*entity {
 func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 	i, end := t.it.start, t.it.end
 	w := t.h.word
+	inferred := false // the target is the opponent named before, not in the sentence
 	if s.lower(end) == "d'affaires" || s.lower(end) == "d" && s.lower(end+1) == "'" {
 		return // "the charge d'affaires" is a diplomat, not a charge
 	}
@@ -1335,12 +1337,18 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				// "condemns this malicious behaviour and urged Russia to stop": the one urged
 				targets = []*entity{tg}
 				conf -= 0.1
+				inferred = true
 				break
 			}
 			if t.kind == "THREATENS" || pron {
 				tg := a.opponent(speakers[0])
 				if s.partner(tg) {
 					tg = nil // "would respond firmly in cooperation with Washington"
+				}
+				if speakers[0].typ == "GROUP" && !pronounAfter(s, end, 5) {
+					// a gang's threat names its victim: "threatened to publish
+					// patients' data", not "threatening to overthrow it"
+					tg = nil
 				}
 				if t.kind != "THREATENS" && s.lower(end) == "the" && !a.arguedWith(speakers[0], tg) && !a.accused(tg) && !namedAfter(s, end, tg) {
 					tg = nil // "condemned the attack": whose attack the article must say
@@ -1351,6 +1359,10 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 				if tg != nil {
 					targets = []*entity{tg}
 					conf -= 0.3
+					inferred = true
+					if t.kind == "THREATENS" && a.measuredAgainst(tg, speakers[0]) {
+						conf += 0.1 // a vowed response to a measure the article reports: whoever took it
+					}
 				}
 			}
 		}
@@ -1368,8 +1380,10 @@ func (a *analysis) verbal(si int, s *sentInfo, t trig) {
 		// "firmly opposes groundless accusations by the Netherlands"; a summons
 		// "over spying claims" protests, its claims are the reason
 		kind = "DENIES"
-	} else if kind == "CRITICIZES" && len(targets) > 0 && !diplomaticProtest(t.h.word) && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
-		// a summons or a protest stays a protest whatever it is about
+	} else if kind == "CRITICIZES" && len(targets) > 0 && !diplomaticProtest(t.h.word) && !(inferred && (s.lower(end) == "the" || s.lower(end) == "what")) && a.criticismAsAccusation(s, end, len(speakers), targets[0]) {
+		// a summons or a protest stays a protest whatever it is about;
+		// "condemned the attack" with the doer named only before stays a
+		// criticism: the accusation was made where the doer was named
 		kind = "ACCUSES"
 	}
 	if kind == "SANCTIONS" && modal(s, i) {
@@ -1860,6 +1874,31 @@ func (a *analysis) opponent(sp *entity) *entity {
 		}
 	}
 	return best
+}
+
+// pronounAfter reports "it" or "them" within n tokens after end.
+func pronounAfter(s *sentInfo, end, n int) bool {
+	for q := end; q < len(s.toks) && q-end < n; q++ {
+		if w := s.toks[q].lower; w == "it" || w == "them" {
+			return true
+		}
+	}
+	return false
+}
+
+// measuredAgainst reports whether the article has tg sanction (expel,
+// designate) the speaker's side, so that a vowed response answers tg:
+// "Latvia expelled two Belarusian diplomats ... the embassy said it would
+// respond in kind".
+func (a *analysis) measuredAgainst(tg, sp *entity) bool {
+	side := sp.top()
+	for _, st := range a.stmts {
+		by := st.speaker.top() == tg.top() || st.speaker.typ == "PERSON" && st.speaker.affil == nil && a.datelineState() == tg.top()
+		if st.kind == "SANCTIONS" && st.target != nil && by && st.target.top() == side && st.conf >= DefaultMinConfidence {
+			return true
+		}
+	}
+	return false
 }
 
 // dateOpener returns the token after a date that opens the sentence without

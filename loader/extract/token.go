@@ -100,6 +100,10 @@ func tokenize(s string) []token {
 			if k := articleNameEnd(s, i, j); k > j {
 				j = k
 			}
+			// a compound given name: "Jean-Noel", "Anne-Marie", "Hans-Peter"
+			if k := givenNameEnd(s, i, j); k > j {
+				j = k
+			}
 			// trailing period of an abbreviation or an initial: "U.S." "L."
 			if j < len(s) && s[j] == '.' {
 				word := s[i:j]
@@ -180,6 +184,34 @@ func articleNameEnd(s string, i, j int) int {
 		k += w
 	}
 	if k-j-1 < 2 {
+		return j
+	}
+	return k
+}
+
+// compoundGiven are the first parts of hyphenated Western given names.
+var compoundGiven = map[string]bool{
+	"Jean": true, "Anne": true, "Marie": true, "Hans": true, "Karl": true, "Jose": true, "José": true,
+	"Maria": true, "Pierre": true, "Louis": true, "Paul": true, "Klaus": true, "Eva": true,
+	"Ana": true, "Juan": true, "Luis": true, "Carl": true, "Mary": true, "Ann": true, "Lars": true,
+}
+
+// givenNameEnd returns the end of a capitalised name joined by a hyphen to
+// the given name s[i:j] when a capitalised surname follows ("Jean-Noel
+// Barrot", "Hans-Peter Friedrich"), otherwise j.
+func givenNameEnd(s string, i, j int) int {
+	if !compoundGiven[s[i:j]] || j+3 >= len(s) || s[j] != '-' || s[j+1] < 'A' || s[j+1] > 'Z' {
+		return j
+	}
+	k := j + 2
+	for k < len(s) {
+		r, w := utf8.DecodeRuneInString(s[k:])
+		if !unicode.IsLower(r) {
+			break
+		}
+		k += w
+	}
+	if k-j-1 < 2 || k+1 >= len(s) || s[k] != ' ' || s[k+1] < 'A' || s[k+1] > 'Z' {
 		return j
 	}
 	return k
